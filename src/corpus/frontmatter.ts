@@ -1,0 +1,157 @@
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostic } from '../markdown/diagnostics.ts';
+
+/** A Markdown file split into validated frontmatter and body, with positions kept for messages. */
+export interface ParsedFile<T> {
+	data: T | undefined;
+	body: string;
+	/** 0-based line of the file on which the body starts (to map body positions back to the file). */
+	bodyLineOffset: number;
+	/** Number of characters before the body (to map body offsets back to the file). */
+	bodyOffset: number;
+	diagnostics: Diagnostic[];
+}
+
+const FENCE = /^---[ \t]*\r?\n/;
+const CLOSING_FENCE = /^---[ \t]*$/m;
+
+/**
+ * Parses the YAML frontmatter of a Markdown file and validates it against a Zod schema.
+ * Every problem becomes a diagnostic at the exact line and column of the offending key or value,
+ * with the field and what was expected.
+ */
+export function parseFrontmatter<S extends z.ZodType>(
+	source: string,
+	schema: S,
+	file: string,
+): ParsedFile<z.output<S>> {
+	const diagnostics: Diagnostic[] = [];
+	const fail = (line: number, column: number, rule: string, message: string, hint?: string) =>
+		diagnostics.push({ severity: 'error', file, line, column, rule, message, hint });
+
+	const opening = FENCE.exec(source);
+	if (!opening) {
+		fail(1, 1, 'missing-frontmatter', 'the file has no frontmatter', 'start the file with a line `---`, the YAML fields, and another line `---`');
+		return { data: undefined, body: source, bodyLineOffset: 0, bodyOffset: 0, diagnostics };
+	}
+	const yamlStart = opening[0].length;
+	const rest = source.slice(yamlStart);
+	const closing = CLOSING_FENCE.exec(rest);
+	if (!closing) {
+		fail(1, 1, 'unclosed-frontmatter', 'the frontmatter is never closed', 'end the YAML fields with a line holding only `---`');
+		return { data: undefined, body: '', bodyLineOffset: 0, bodyOffset: source.length, diagnostics };
+	}
+	const yamlText = rest.slice(0, closing.index);
+	let bodyOffset = yamlStart + closing.index + closing[0].length;
+	if (source[bodyOffset] === '\r') bodyOffset++;
+	if (source[bodyOffset] === '\n') bodyOffset++;
+	const bodyLineOffset = source.slice(0, bodyOffset).split('\n').length - 1;
+	const body = source.slice(bodyOffset);
+
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	// The YAML starts on the file's second line.
+	const at = (offset: number) => {
+		const { line, col } = lineCounter.linePos(offset);
+		return { line: line + 1, column: col };
+	};
+	for (const error of doc.errors) {
+		const { line, column } = at(error.pos[0]);
+		const what = error.message.split('\n')[0] ?? error.message;
+		fail(line, column, 'yaml-syntax', `malformed YAML in the frontmatter: ${what}`, yamlHint(error.code));
+	}
+	if (diagnostics.length) return { data: undefined, body, bodyLineOffset, bodyOffset, diagnostics };
+
+	const raw: unknown = doc.toJS() ?? {};
+	if (typeof raw !== 'object' || Array.isArray(raw)) {
+		fail(2, 1, 'frontmatter-shape', 'the frontmatter must be a set of `field: value` lines');
+		return { data: undefined, body, bodyLineOffset, bodyOffset, diagnostics };
+	}
+	const result = schema.safeParse(raw);
+	if (result.success) return { data: result.data, body, bodyLineOffset, bodyOffset, diagnostics };
+
+	for (const issue of result.error.issues) {
+		const issuePath = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+		const field = issuePath.join('.') || '(frontmatter)';
+		if (issue.code === 'unrecognized_keys') {
+			for (const key of issue.keys) {
+				const keyNode = findKey(doc.getIn(issuePath, true), key) ?? findKey(doc.contents, key);
+				const { line, column } = keyNode?.range ? at(keyNode.range[0]) : { line: 2, column: 1 };
+				const full = [...issuePath, key].join('.');
+				fail(line, column, 'unknown-field', `unknown field \`${full}\``, `remove it, or check its spelling against the fields listed in the README`);
+			}
+			continue;
+		}
+		const node = nodeAt(doc.contents, issuePath);
+		const missing = issue.code === 'invalid_type' && getIn(raw, issuePath) === undefined;
+		const anchor = missing ? nodeAt(doc.contents, issuePath.slice(0, -1)) : node.node;
+		const offset = missing ? (anchor?.range?.[0] ?? 0) : (node.node?.range?.[0] ?? 0);
+		const { line, column } = at(offset);
+		const expected = issue.message.replace(/^Invalid (input|option): /, '');
+		if (missing) {
+			fail(line, column, 'missing-field', `missing required field \`${field}\``, `add a line \`${issuePath.at(-1)}: …\`${expectedType(issue)}`);
+		} else {
+			fail(line, column, 'invalid-field', `field \`${field}\` is invalid: ${expected}`, `write ${describeExpectation(issue)}`);
+		}
+	}
+	return { data: undefined, body, bodyLineOffset, bodyOffset, diagnostics };
+}
+
+function expectedType(issue: z.core.$ZodIssue): string {
+	const expected = (issue as { expected?: string }).expected;
+	return expected ? ` (${expected === 'string' ? 'text' : `a ${expected}`})` : '';
+}
+
+function yamlHint(code: string): string {
+	switch (code) {
+		case 'DUPLICATE_KEY':
+			return 'each field may appear once; remove the repeated key';
+		case 'BAD_INDENT':
+		case 'MISSING_CHAR':
+			return 'check the indentation and that every `key:` is followed by a space';
+		default:
+			return 'quote values that contain `:` or `#`, e.g. title: "A: B", and check the indentation';
+	}
+}
+
+function describeExpectation(issue: z.core.$ZodIssue): string {
+	const message = issue.message.replace(/^Invalid (input|option): /, '');
+	return message.startsWith('expected') ? message.replace(/^expected /, '') : message;
+}
+
+function getIn(value: unknown, keys: (string | number)[]): unknown {
+	let current = value;
+	for (const key of keys) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as Record<string | number, unknown>)[key];
+	}
+	return current;
+}
+
+function findKey(node: unknown, key: string): YamlNode | undefined {
+	if (!isMap(node)) return undefined;
+	for (const item of node.items) {
+		if (isPair(item) && isScalar(item.key) && item.key.value === key) return item.key;
+	}
+	return undefined;
+}
+
+/** The deepest YAML node that exists along a path, so messages point as close as possible. */
+function nodeAt(root: unknown, keys: (string | number)[]): { node: YamlNode | undefined } {
+	let current: unknown = root;
+	let last: YamlNode | undefined = isNode(root) ? root : undefined;
+	for (const key of keys) {
+		let next: unknown;
+		if (isMap(current)) {
+			const pair = current.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+			next = pair && isPair(pair) ? (pair.value ?? pair.key) : undefined;
+		} else if (isSeq(current) && typeof key === 'number') {
+			next = current.items[key];
+		}
+		if (!isNode(next)) break;
+		last = next;
+		current = next;
+	}
+	return { node: last };
+}

@@ -1,0 +1,83 @@
+import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import remarkDirective from 'remark-directive';
+import type { Glossary } from '../corpus/glossary.ts';
+import type { AnnotationRecord } from './annotations.ts';
+import { diagnosticsFromFile, type Diagnostic, type Severity } from './diagnostics.ts';
+import { rehypeMentions } from './rehype-mentions.ts';
+import { remarkEditorialNotes } from './remark-editorial-notes.ts';
+import { remarkEntities } from './remark-entities.ts';
+import { remarkForeignDirectives } from './remark-foreign-directives.ts';
+import { remarkNoRawHtml } from './remark-no-raw-html.ts';
+import { remarkQuotes } from './remark-quotes.ts';
+import { remarkUnmarkedAliases } from './remark-unmarked-aliases.ts';
+import { VFile } from 'vfile';
+
+export interface PipelineOptions {
+	glossary: Glossary;
+	/** Base path of the site, ending in `/`. */
+	base: string;
+}
+
+/** What rendering one article gives. */
+export interface RenderedArticle {
+	html: string;
+	annotations: AnnotationRecord;
+	diagnostics: Diagnostic[];
+}
+
+const MESSAGES = '__annotationMessages';
+
+/**
+ * Hands our plugins' vfile messages back through the frontmatter object, the one channel
+ * `@astrojs/markdown-remark` returns to its caller.
+ */
+function remarkCollectMessages() {
+	return (_tree: unknown, file: VFile) => {
+		const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+		if (data.astro?.frontmatter) data.astro.frontmatter[MESSAGES] = file.messages;
+	};
+}
+
+/**
+ * The article pipeline: Astro's unified Markdown processor (GFM, no SmartyPants, which would
+ * change the article's quotes and dashes) with remark-directive and our annotation plugins.
+ * The same pipeline serves the build, `npm run check` and the tests.
+ */
+export async function createArticleRenderer({ glossary, base }: PipelineOptions) {
+	const renderer: MarkdownRenderer = await createMarkdownProcessor({
+		syntaxHighlight: false,
+		smartypants: false,
+		gfm: true,
+		remarkPlugins: [
+			remarkDirective,
+			remarkForeignDirectives,
+			remarkNoRawHtml,
+			[remarkEntities, { glossary, base }],
+			[remarkQuotes, { glossary, base }],
+			remarkEditorialNotes,
+			[remarkUnmarkedAliases, { glossary }],
+			remarkCollectMessages,
+		],
+		rehypePlugins: [rehypeMentions],
+	});
+
+	/**
+	 * Renders a Markdown body. `lineOffset` blank lines are put before it so that positions in
+	 * messages are positions in the whole file, frontmatter included.
+	 */
+	return async function render(body: string, file: string, lineOffset = 0): Promise<RenderedArticle> {
+		const frontmatter: Record<string, unknown> = {};
+		const result = await renderer.render('\n'.repeat(lineOffset) + body, { frontmatter });
+		const vfile = new VFile();
+		vfile.messages = (frontmatter[MESSAGES] as VFile['messages'] | undefined) ?? [];
+		const annotations = (result.metadata.frontmatter.annotations as AnnotationRecord | undefined) ?? { mentions: [], quotes: [], editorial: [] };
+		return { html: result.code, annotations, diagnostics: diagnosticsFromFile(vfile, file) };
+	};
+}
+
+export type ArticleRenderer = Awaited<ReturnType<typeof createArticleRenderer>>;
+
+/** True when any diagnostic has the given severity. */
+export function hasSeverity(list: Diagnostic[], severity: Severity): boolean {
+	return list.some((d) => d.severity === severity);
+}

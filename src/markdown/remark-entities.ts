@@ -1,0 +1,103 @@
+import type { Root } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { visitParents } from 'unist-util-visit-parents';
+import { normalizeName } from '../corpus/names.ts';
+import type { Glossary } from '../corpus/glossary.ts';
+import { cardElementId, ENTITY_DIRECTIVES, entryHref } from './annotations.ts';
+import { didYouMean, report, suggest } from './diagnostics.ts';
+
+export interface RemarkEntitiesOptions {
+	glossary: Glossary;
+	/** Base path of the site, ending in `/`. */
+	base: string;
+}
+
+const ALLOWED_ATTRIBUTES = new Set(['id']);
+
+/**
+ * Turns a marked name into a link to its glossary entry, described by its card.
+ *
+ * ```md
+ * :e[Nouri al-Maliki]{#nouri-al-maliki} met :e[Baghdad]'s mayor.
+ * ```
+ * becomes
+ * ```html
+ * <a href="/glossary/nouri-al-maliki/" class="entity" data-entity="nouri-al-maliki"
+ *    aria-describedby="card-nouri-al-maliki">Nouri al-Maliki</a> met
+ * <a href="/glossary/baghdad/" class="entity" data-entity="baghdad" …>Baghdad</a>'s mayor.
+ * ```
+ * The id may be left out when the label is the name or an alias of exactly one entry.
+ * Unknown ids (with the closest ids), unknown names, ambiguous names (with the candidates)
+ * and empty labels are errors; a label that is not among the entry's aliases is a warning.
+ */
+export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({ glossary, base }) {
+	return (tree: Root, file: VFile) => {
+		visitParents(tree, 'textDirective', (node: TextDirective, ancestors) => {
+			if (!(ENTITY_DIRECTIVES as readonly string[]).includes(node.name)) return;
+			const place = node.position?.start;
+			const label = toString(node);
+			const written = `:${node.name}[${label}]`;
+			if (ancestors.some((a) => a.type === 'textDirective' && (ENTITY_DIRECTIVES as readonly string[]).includes((a as TextDirective).name))) {
+				report(file, 'error', 'nested-entity', place, `a marked name cannot contain another: ${written}`, 'mark the two names separately, side by side');
+			}
+			if (ancestors.some((a) => a.type === 'link')) {
+				report(file, 'error', 'entity-in-link', place, `a marked name cannot sit inside a link: ${written}`, 'move the name out of the link text, or drop the link');
+			}
+			for (const key of Object.keys(node.attributes ?? {})) {
+				if (!ALLOWED_ATTRIBUTES.has(key)) {
+					report(file, 'error', 'unknown-attribute', place, `unknown attribute \`${key}\` on ${written}`, 'a marked name takes only its glossary id, written `{#the-id}`');
+				}
+			}
+			if (!label.trim()) {
+				report(file, 'error', 'empty-entity', place, `a marked name has no words: \`:${node.name}[]\``, 'put the name between the brackets, e.g. `:e[Baghdad]`');
+				node.data = { hName: 'span' };
+				return;
+			}
+			const explicit = node.attributes?.id ?? undefined;
+			let id: string | undefined;
+			if (explicit) {
+				if (glossary.entries.has(explicit)) {
+					id = explicit;
+					const entry = glossary.entries.get(explicit)!;
+					const known = [entry.name, ...entry.aliases].map(normalizeName);
+					if (!known.includes(normalizeName(label))) {
+						report(file, 'warning', 'label-not-alias', place, `"${label}" is not a name or alias of \`${explicit}\``, `add "${label}" to the aliases in ${entry.file}, so search and lint know this spelling`);
+					}
+				} else {
+					const near = suggest(explicit, glossary.entries.keys());
+					report(file, 'error', 'unknown-entity', place, `unknown glossary id \`${explicit}\` in ${written}{#${explicit}}`,
+						near.length ? `did you mean ${didYouMean(near)}? Or add content/glossary/${explicit}.md` : `add content/glossary/${explicit}.md`);
+				}
+			} else {
+				const candidates = glossary.byName.get(normalizeName(label)) ?? [];
+				if (candidates.length === 1) {
+					id = candidates[0];
+				} else if (candidates.length > 1) {
+					report(file, 'error', 'ambiguous-entity', place, `"${label}" is ambiguous: it names ${didYouMean(candidates)}`,
+						`say which one with an id: ${candidates.map((c) => `\`${written}{#${c}}\``).join(' or ')}`);
+				} else {
+					const nearNames = suggest(label, [...glossary.entries.values()].flatMap((e) => [e.name, ...e.aliases]));
+					const nearIds = suggest(label.toLowerCase().replace(/\s+/g, '-'), glossary.entries.keys());
+					report(file, 'error', 'unknown-name', place, `no glossary entry is named "${label}"`,
+						`give the id, e.g. \`${written}{#${nearIds[0] ?? 'the-id'}}\`${nearNames.length ? ` (close names: ${didYouMean(nearNames, (n) => `"${n}"`)})` : ''}, or add "${label}" to an entry's aliases`);
+				}
+			}
+			if (!id) {
+				node.data = { hName: 'span', hProperties: { className: ['entity-unresolved'] } };
+				return;
+			}
+			node.data = {
+				hName: 'a',
+				hProperties: {
+					href: entryHref(base, id),
+					className: ['entity'],
+					dataEntity: id,
+					ariaDescribedBy: cardElementId(id),
+				},
+			};
+		});
+	};
+};

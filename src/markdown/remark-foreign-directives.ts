@@ -1,0 +1,59 @@
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { visit, SKIP } from 'unist-util-visit';
+import { OWN_DIRECTIVES } from './annotations.ts';
+import { didYouMean, report, suggest } from './diagnostics.ts';
+
+const ALL_OWN: readonly string[] = [...new Set([...OWN_DIRECTIVES.text, ...OWN_DIRECTIVES.leaf, ...OWN_DIRECTIVES.container])];
+
+/**
+ * Gives back to the text every directive that is not ours, exactly as written, so that
+ * `10:30`, `ratio a:b` or `http://x` survive remark-directive's generic syntax.
+ *
+ * A text directive with an unknown name and no `[label]` or `{attributes}` is ordinary text:
+ * `at 10:30` stays `at 10:30`. One with a label or attributes was meant as a directive, so
+ * `:entiy[Baghdad]` is an error suggesting `:entity`. Unknown `::leaf` and `:::container`
+ * directives are errors too, and their source is kept as text so nothing is lost.
+ *
+ * Must run before the other annotation plugins.
+ */
+export const remarkForeignDirectives: Plugin<[], Root> = function () {
+	return (tree: Root, file: VFile) => {
+		const source = String(file.value);
+		visit(tree, (node, index, parent) => {
+			if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
+			if (!parent || index === undefined) return;
+			const kind = node.type === 'textDirective' ? 'text' : node.type === 'leafDirective' ? 'leaf' : 'container';
+			if ((OWN_DIRECTIVES[kind] as readonly string[]).includes(node.name)) return;
+			const start = node.position?.start.offset;
+			const end = node.position?.end.offset;
+			const written = start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
+			const hasLabel = node.children.length > 0 || /^:[^\s[{]*\[/.test(written);
+			const hasAttributes = Object.keys(node.attributes ?? {}).length > 0 || /\{[^}]*\}$/.test(written.split('\n')[0] ?? '');
+			if (kind === 'text' && !hasLabel && !hasAttributes) {
+				parent.children.splice(index, 1, { type: 'text', value: written });
+				return [SKIP, index + 1];
+			}
+			const colons = kind === 'text' ? ':' : kind === 'leaf' ? '::' : ':::';
+			const ownOfKind = (OWN_DIRECTIVES[kind] as readonly string[]);
+			const near = suggest(node.name, ownOfKind.length ? ownOfKind : ALL_OWN);
+			report(
+				file,
+				'error',
+				'unknown-directive',
+				node.position?.start,
+				`unknown directive \`${colons}${node.name}\``,
+				near.length
+					? `did you mean ${didYouMean(near, (n) => `\`${colons}${n}\``)}? Known: ${ALL_OWN.map((n) => `\`${n}\``).join(', ')}; to write the characters literally, escape the colon as \`\\:\``
+					: 'escape the colon as `\\:` to write it literally',
+			);
+			const replacement =
+				kind === 'text'
+					? { type: 'text' as const, value: written }
+					: { type: 'paragraph' as const, children: [{ type: 'text' as const, value: written }] };
+			parent.children.splice(index, 1, replacement as never);
+			return [SKIP, index + 1];
+		});
+	};
+};

@@ -1,0 +1,75 @@
+import type { Root, Text } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { visitParents } from 'unist-util-visit-parents';
+import type { Glossary } from '../corpus/glossary.ts';
+import { report } from './diagnostics.ts';
+
+export interface RemarkUnmarkedAliasesOptions {
+	glossary: Glossary;
+}
+
+const SKIPPED_PARENTS = new Set(['textDirective', 'link', 'linkReference', 'inlineCode', 'code', 'heading']);
+const APOSTROPHES = /[\u2018\u2019\u02BC`´]/g;
+
+/**
+ * Warns where the text holds a name the glossary knows but the editor did not mark:
+ * "… met Maliki in Baghdad" with `Baghdad` unmarked gives
+ * `article.md:3:18: warning: "Baghdad" is a name of \`baghdad\` but is not marked`.
+ *
+ * Only proper names are looked for (aliases with a capitalised word other than a leading
+ * "The"), matched whole-word and case-sensitively (apart from the first letter), so that generic
+ * aliases such as "the prime minister" do not flood the report.
+ */
+export const remarkUnmarkedAliases: Plugin<[RemarkUnmarkedAliasesOptions], Root> = function ({ glossary }) {
+	const pattern = buildPattern(glossary);
+	return (tree: Root, file: VFile) => {
+		if (!pattern) return;
+		visitParents(tree, 'text', (node: Text, ancestors) => {
+			if (ancestors.some((a) => SKIPPED_PARENTS.has(a.type))) return;
+			const value = node.value.replace(APOSTROPHES, "'");
+			for (const match of value.matchAll(pattern.regex)) {
+				const found = match[0];
+				const ids = pattern.ids.get(found) ?? pattern.ids.get(flipFirst(found)) ?? [];
+				const start = node.position?.start;
+				const place = start && !value.slice(0, match.index).includes('\n') ? { line: start.line, column: start.column + match.index } : start;
+				report(file, 'warning', 'unmarked-name', place, `"${node.value.substr(match.index, found.length)}" is a name of ${ids.map((i) => `\`${i}\``).join(' or ')} but is not marked`,
+					`mark it: \`:e[${found}]${ids.length > 1 ? `{#${ids[0]}}` : ''}\``);
+			}
+		});
+	};
+};
+
+function flipFirst(text: string): string {
+	const first = text.charAt(0);
+	const flipped = first === first.toUpperCase() ? first.toLowerCase() : first.toUpperCase();
+	return flipped + text.slice(1);
+}
+
+function isProperName(alias: string): boolean {
+	const words = alias.split(/\s+/);
+	const rest = /^the$/i.test(words[0] ?? '') ? words.slice(1) : words;
+	return rest.some((w) => /^\p{Lu}/u.test(w));
+}
+
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function buildPattern(glossary: Glossary): { regex: RegExp; ids: Map<string, string[]> } | undefined {
+	const ids = new Map<string, string[]>();
+	for (const entry of glossary.entries.values()) {
+		for (const alias of new Set([entry.name, ...entry.aliases])) {
+			if (!isProperName(alias)) continue;
+			const key = alias.replace(APOSTROPHES, "'");
+			for (const form of new Set([key, flipFirst(key)])) {
+				const list = ids.get(form) ?? [];
+				if (!list.includes(entry.id)) list.push(entry.id);
+				ids.set(form, list);
+			}
+		}
+	}
+	if (ids.size === 0) return undefined;
+	const alternatives = [...ids.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escape);
+	return { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), ids };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'a date written YYYY-MM-DD');
+const httpUrl = z
+	.string()
+	.url('an absolute URL')
+	.refine((value) => /^https?:\/\//i.test(value), 'an http:// or https:// URL');
+
+/** Frontmatter of an article (`content/articles/<slug>.md`). */
+export const articleSchema = z.strictObject({
+	/** The original's headline. */
+	title: z.string().min(1),
+	author: z.string().min(1),
+	/** Who first published it (a name; it links to the glossary when an outlet entry has that name). */
+	publisher: z.string().min(1),
+	published: isoDate,
+	/** The original's address; leave out when it is not known. */
+	originalUrl: httpUrl.optional(),
+	/** Where this copy was taken from, when it is not the original. */
+	republished: z
+		.strictObject({
+			by: z.string().min(1),
+			title: z.string().min(1).optional(),
+			url: httpUrl.optional(),
+		})
+		.optional(),
+	language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, 'a language tag such as en').default('en'),
+	/** One line for lists, search results and social cards. */
+	summary: z.string().min(1).max(300),
+});
+
+export type ArticleData = z.output<typeof articleSchema>;

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** The kinds of glossary entry, in the order the glossary page lists them. */
+export const ENTITY_TYPES = ['person', 'place', 'organization', 'armed-group', 'outlet', 'term'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** Human labels for entity types, singular and plural. */
+export const ENTITY_TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
+	person: { one: 'Person', many: 'People' },
+	place: { one: 'Place', many: 'Places' },
+	organization: { one: 'Organization', many: 'Organizations' },
+	'armed-group': { one: 'Armed group', many: 'Armed groups' },
+	outlet: { one: 'News outlet', many: 'News outlets' },
+	term: { one: 'Term', many: 'Terms' },
+};
+
+/** A glossary id: lower-case words joined by hyphens, as in `nouri-al-maliki`. */
+export const ENTITY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A partial ISO date: `2014`, `2014-06` or `2014-06-21`. */
+const partialDate = z
+	.string()
+	.regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date written YYYY, YYYY-MM or YYYY-MM-DD');
+
+const httpUrl = z
+	.string()
+	.url('an absolute URL')
+	.refine((value) => /^https?:\/\//i.test(value), 'an http:// or https:// URL');
+
+const nativeName = z.strictObject({
+	/** BCP 47 language tag of the name, e.g. `ar` or `ckb`. */
+	lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, 'a language tag such as ar or ckb'),
+	text: z.string().min(1),
+	/** False when the spelling could not be checked against a source. */
+	verified: z.boolean().default(true),
+});
+
+const link = z.strictObject({ title: z.string().min(1), url: httpUrl });
+
+/**
+ * Frontmatter of a glossary entry (`content/glossary/**\/<id>.md`). The file name is the id; the
+ * Markdown body is the long note shown on the entry page.
+ */
+export const glossaryEntrySchema = z
+	.strictObject({
+		name: z.string().min(1),
+		type: z.enum(ENTITY_TYPES),
+		/** Every other spelling an article uses; the name itself is always an alias. */
+		aliases: z.array(z.string().min(1)).default([]),
+		native: z.array(nativeName).default([]),
+		/** Who or what it is, in one line, true on the `asOf` date. */
+		role: z.string().min(1).max(160),
+		asOf: partialDate,
+		/** The card's short description, a sentence or two. */
+		summary: z.string().min(1).max(400),
+		wikidata: z
+			.string()
+			.regex(/^Q[1-9]\d*$/, 'a Wikidata id such as Q1316')
+			.optional(),
+		links: z.array(link).default([]),
+		coordinates: z
+			.strictObject({
+				lat: z.number().min(-90).max(90),
+				lon: z.number().min(-180).max(180),
+				/** True when the point is a conventional centre rather than a checked position. */
+				approximate: z.boolean().default(false),
+			})
+			.optional(),
+		sources: z.array(httpUrl).default([]),
+	})
+	.superRefine((entry, ctx) => {
+		if (entry.type === 'place' && !entry.coordinates) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['coordinates'],
+				message: 'a place needs coordinates: { lat: 33.31, lon: 44.37 }',
+			});
+		}
+	});
+
+export type GlossaryEntryData = z.output<typeof glossaryEntrySchema>;
