@@ -3,7 +3,7 @@ import path from 'node:path';
 import { articleSchema, type ArticleData } from '../schemas/article.ts';
 import type { AnnotationRecord } from '../markdown/annotations.ts';
 import { displayPath, type Diagnostic } from '../markdown/diagnostics.ts';
-import { createArticleRenderer } from '../markdown/pipeline.ts';
+import { createArticleRenderer, createNoteRenderer } from '../markdown/pipeline.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { listMarkdownFiles, loadGlossary, type Glossary } from './glossary.ts';
 
@@ -23,6 +23,8 @@ export interface Corpus {
 	root: string;
 	base: string;
 	glossary: Glossary;
+	/** Rendered long note of each glossary entry, by id. */
+	notes: Map<string, string>;
 	articles: Article[];
 	diagnostics: Diagnostic[];
 }
@@ -48,6 +50,13 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export async function loadCorpus(root = contentRoot(), base = basePath()): Promise<Corpus> {
 	const glossary = loadGlossary(path.join(root, 'glossary'));
 	const diagnostics: Diagnostic[] = [...glossary.diagnostics];
+	const notes = new Map<string, string>();
+	const renderNote = await createNoteRenderer();
+	for (const entry of glossary.entries.values()) {
+		const note = await renderNote(entry.note, entry.file, entry.noteLine);
+		diagnostics.push(...note.diagnostics);
+		notes.set(entry.id, note.html);
+	}
 	const render = await createArticleRenderer({ glossary, base });
 	const articles: Article[] = [];
 	const articleFiles = listMarkdownFiles(path.join(root, 'articles'));
@@ -80,5 +89,5 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 		}
 	}
 	articles.sort((a, b) => b.data.published.localeCompare(a.data.published) || a.slug.localeCompare(b.slug));
-	return { root, base, glossary, articles, diagnostics };
+	return { root, base, glossary, notes, articles, diagnostics };
 }

@@ -10,6 +10,8 @@ export interface GlossaryEntry extends GlossaryEntryData {
 	id: string;
 	/** The long note (Markdown) for the entry page. */
 	note: string;
+	/** 0-based line of the file where the note starts, for messages. */
+	noteLine: number;
 	/** Path of the source file, relative to the working directory. */
 	file: string;
 }
@@ -62,7 +64,7 @@ export function loadGlossary(dir: string): Glossary {
 			continue;
 		}
 		if (!parsed.data) continue;
-		entries.set(id, { ...parsed.data, id, note: parsed.body.trim(), file });
+		entries.set(id, { ...parsed.data, id, note: parsed.body, noteLine: parsed.bodyLineOffset, file });
 	}
 	return { entries, byName: indexNames(entries), diagnostics };
 }

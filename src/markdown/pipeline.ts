@@ -75,6 +75,26 @@ export async function createArticleRenderer({ glossary, base }: PipelineOptions)
 	};
 }
 
+/**
+ * The pipeline of glossary notes: plain Markdown (no annotations), raw HTML refused.
+ * Returns the HTML and the diagnostics, positions counted from the top of the entry's file.
+ */
+export async function createNoteRenderer() {
+	const renderer = await createMarkdownProcessor({
+		syntaxHighlight: false,
+		smartypants: false,
+		gfm: true,
+		remarkPlugins: [remarkNoRawHtml, remarkCollectMessages],
+	});
+	return async function render(body: string, file: string, lineOffset = 0): Promise<{ html: string; diagnostics: Diagnostic[] }> {
+		const frontmatter: Record<string, unknown> = {};
+		const result = await renderer.render('\n'.repeat(lineOffset) + body, { frontmatter });
+		const vfile = new VFile();
+		vfile.messages = (frontmatter[MESSAGES] as VFile['messages'] | undefined) ?? [];
+		return { html: result.code, diagnostics: diagnosticsFromFile(vfile, file) };
+	};
+}
+
 export type ArticleRenderer = Awaited<ReturnType<typeof createArticleRenderer>>;
 
 /** True when any diagnostic has the given severity. */

@@ -1,0 +1,97 @@
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { ContentError } from '../markdown/diagnostics.ts';
+import { basePath, contentRoot, loadCorpus, type Corpus } from './corpus.ts';
+
+/**
+ * The build script loads and checks the corpus before Astro starts and leaves it here, so the
+ * content is parsed and rendered once per build. (Astro loads this module in its own module
+ * graph, hence a global rather than a module variable.)
+ */
+const SHARED = Symbol.for('annotated-reader.corpus');
+type Shared = { [SHARED]?: Promise<Corpus> };
+
+/** The corpus for the current content folder and base path, loaded once and shared by both loaders. */
+export function sharedCorpus(): Promise<Corpus> {
+	const holder = globalThis as Shared;
+	holder[SHARED] ??= loadCorpus(contentRoot(), basePath());
+	return holder[SHARED];
+}
+
+/** Hands a corpus that was already loaded (by the build script) to the loaders. */
+export function provideCorpus(corpus: Corpus): void {
+	(globalThis as Shared)[SHARED] = Promise.resolve(corpus);
+}
+
+async function checkedCorpus(): Promise<Corpus> {
+	const corpus = await sharedCorpus();
+	const errors = corpus.diagnostics.filter((d) => d.severity === 'error');
+	if (errors.length) throw new ContentError(errors);
+	return corpus;
+}
+
+/** In `astro dev`, reloads the corpus when anything under the content folder changes. */
+function watchContent(context: LoaderContext, reload: () => Promise<void>) {
+	const { watcher } = context;
+	if (!watcher) return;
+	const root = contentRoot();
+	watcher.add(root);
+	const onChange = async (changed: string) => {
+		if (!changed.startsWith(root)) return;
+		delete (globalThis as Shared)[SHARED];
+		try {
+			await reload();
+		} catch (error) {
+			context.logger.error(error instanceof Error ? error.message : String(error));
+		}
+	};
+	watcher.on('change', onChange);
+	watcher.on('add', onChange);
+	watcher.on('unlink', onChange);
+}
+
+/** Articles from `content/articles/`, rendered by the annotation pipeline. */
+export function articleLoader(): Loader {
+	return {
+		name: 'annotated-reader-articles',
+		async load(context) {
+			const run = async () => {
+				const corpus = await checkedCorpus();
+				context.store.clear();
+				for (const article of corpus.articles) {
+					const data = await context.parseData({ id: article.slug, data: { ...article.data, annotations: article.annotations } });
+					context.store.set({
+						id: article.slug,
+						data,
+						body: article.body,
+						filePath: article.file,
+						digest: context.generateDigest(article.html),
+						rendered: { html: article.html, metadata: {} },
+					});
+				}
+			};
+			await run();
+			watchContent(context, run);
+		},
+	};
+}
+
+/** Glossary entries from `content/glossary/`, each with its rendered note. */
+export function glossaryLoader(): Loader {
+	return {
+		name: 'annotated-reader-glossary',
+		async load(context) {
+			const run = async () => {
+				const corpus = await checkedCorpus();
+				context.store.clear();
+				for (const entry of corpus.glossary.entries.values()) {
+					const { id, note: _note, noteLine: _line, ...fields } = entry;
+					const data = await context.parseData({ id, data: fields });
+					const html = corpus.notes.get(id) ?? '';
+					context.store.set({ id, data, filePath: entry.file, digest: context.generateDigest({ ...fields, html }), rendered: { html, metadata: {} } });
+				}
+			};
+			await run();
+			watchContent(context, run);
+		},
+	};
+}

@@ -1,0 +1,71 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { ENTITY_TYPES, type EntityType } from '../schemas/glossary.ts';
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+export type GlossaryEntry = CollectionEntry<'glossary'>;
+
+/** A mention of an entity in an article, for entry pages. */
+export interface Backlink {
+	article: ArticleEntry;
+	anchor: string;
+	sentence: string;
+}
+
+/** A quoted block of an article, for outlet pages and the Sources section. */
+export interface QuoteRef {
+	article: ArticleEntry;
+	quote: ArticleEntry['data']['annotations']['quotes'][number] & Record<string, unknown>;
+}
+
+/** Lookups that every page needs, computed once per build rather than once per page. */
+export interface SiteIndex {
+	articles: ArticleEntry[];
+	entries: Map<string, GlossaryEntry>;
+	byType: Map<EntityType, GlossaryEntry[]>;
+	backlinks: Map<string, Backlink[]>;
+	quotesByOutlet: Map<string, QuoteRef[]>;
+	/** Mentions per entity per article slug. */
+	mentionCounts: Map<string, Map<string, number>>;
+}
+
+let index: Promise<SiteIndex> | undefined;
+
+/** The site index, built on first use. */
+export function siteIndex(): Promise<SiteIndex> {
+	index ??= build();
+	return index;
+}
+
+async function build(): Promise<SiteIndex> {
+	const articles = (await getCollection('articles')).sort(
+		(a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id),
+	);
+	const glossary = (await getCollection('glossary')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
+	const entries = new Map(glossary.map((e) => [e.id, e]));
+	const byType = new Map<EntityType, GlossaryEntry[]>(ENTITY_TYPES.map((t) => [t, []]));
+	for (const entry of glossary) byType.get(entry.data.type)!.push(entry);
+	const backlinks = new Map<string, Backlink[]>();
+	const quotesByOutlet = new Map<string, QuoteRef[]>();
+	const mentionCounts = new Map<string, Map<string, number>>();
+	for (const article of articles) {
+		const counts = new Map<string, number>();
+		for (const mention of article.data.annotations.mentions) {
+			counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
+			const list = backlinks.get(mention.entity) ?? [];
+			list.push({ article, anchor: mention.anchor, sentence: mention.sentence });
+			backlinks.set(mention.entity, list);
+		}
+		mentionCounts.set(article.id, counts);
+		for (const quote of article.data.annotations.quotes) {
+			const list = quotesByOutlet.get(quote.outlet) ?? [];
+			list.push({ article, quote: quote as QuoteRef['quote'] });
+			quotesByOutlet.set(quote.outlet, list);
+		}
+	}
+	return { articles, entries, byType, backlinks, quotesByOutlet, mentionCounts };
+}
+
+/** A path inside the site, under the base path: `href('glossary/')` → `/reader/glossary/`. */
+export function href(path = ''): string {
+	return `${import.meta.env.BASE_URL}${path.replace(/^\//, '')}`;
+}
