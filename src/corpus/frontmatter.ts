@@ -1,6 +1,6 @@
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import type { Diagnostic } from '../markdown/diagnostics.ts';
+import { didYouMean, suggest, type Diagnostic } from '../markdown/diagnostics.ts';
 
 /** A Markdown file split into validated frontmatter and body, with positions kept for messages. */
 export interface ParsedFile<T> {
@@ -83,41 +83,50 @@ export function parseFrontmatter<S extends z.ZodType>(
 			}
 			continue;
 		}
-		const node = nodeAt(doc.contents, issuePath);
-		const missing = issue.code === 'invalid_type' && getIn(raw, issuePath) === undefined;
-		const anchor = missing ? nodeAt(doc.contents, issuePath.slice(0, -1)) : node.node;
-		const offset = missing ? (anchor?.range?.[0] ?? 0) : (node.node?.range?.[0] ?? 0);
-		const { line, column } = at(offset);
-		const expected = issue.message.replace(/^Invalid (input|option): /, '');
+		const missing = getIn(raw, issuePath) === undefined;
+		const anchor = nodeAt(doc.contents, missing ? issuePath.slice(0, -1) : issuePath).node;
+		const { line, column } = at(anchor?.range?.[0] ?? 0);
+		const wanted = expectation(issue);
 		if (missing) {
-			fail(line, column, 'missing-field', `missing required field \`${field}\``, `add a line \`${issuePath.at(-1)}: …\`${expectedType(issue)}`);
+			fail(line, column, 'missing-field', `missing required field \`${field}\``, `add a line \`${issuePath.at(-1)}: …\` with ${wanted}`);
 		} else {
-			fail(line, column, 'invalid-field', `field \`${field}\` is invalid: ${expected}`, `write ${describeExpectation(issue)}`);
+			const near = issue.code === 'invalid_value' ? suggest(String(getIn(raw, issuePath)), issue.values.map(String)) : [];
+			const fix = near.length ? `did you mean ${didYouMean(near)}? Write ${wanted}` : `write ${wanted}`;
+			fail(line, column, 'invalid-field', `field \`${field}\` is invalid: expected ${wanted}`, fix);
 		}
 	}
 	return { data: undefined, body, bodyLineOffset, bodyOffset, diagnostics };
 }
 
-function expectedType(issue: z.core.$ZodIssue): string {
-	const expected = (issue as { expected?: string }).expected;
-	return expected ? ` (${expected === 'string' ? 'text' : `a ${expected}`})` : '';
+const TYPE_NOUNS: Record<string, string> = {
+	string: 'text',
+	number: 'a number',
+	boolean: 'true or false',
+	array: 'a list, e.g. [a, b]',
+	object: 'a set of `field: value` lines',
+};
+
+/** What the schema wanted, as a noun phrase an editor can act on. */
+function expectation(issue: z.core.$ZodIssue): string {
+	if (issue.code === 'invalid_type') return TYPE_NOUNS[issue.expected] ?? issue.expected;
+	if (issue.code === 'invalid_value') return `one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
+	if (issue.code === 'too_small' && issue.origin === 'string') return 'some text (it is empty)';
+	if (issue.code === 'too_big' && issue.origin === 'string') return `at most ${issue.maximum} characters`;
+	if (issue.code === 'too_small' || issue.code === 'too_big') return `a value ${issue.code === 'too_small' ? 'of at least' : 'of at most'} ${String(issue.minimum ?? issue.maximum)}`;
+	return issue.message.replace(/^Invalid (input|option|string): /, '');
 }
 
 function yamlHint(code: string): string {
 	switch (code) {
 		case 'DUPLICATE_KEY':
 			return 'each field may appear once; remove the repeated key';
-		case 'BAD_INDENT':
 		case 'MISSING_CHAR':
+			return 'close the quote or bracket that is left open, and check the indentation';
+		case 'BAD_INDENT':
 			return 'check the indentation and that every `key:` is followed by a space';
 		default:
 			return 'quote values that contain `:` or `#`, e.g. title: "A: B", and check the indentation';
 	}
-}
-
-function describeExpectation(issue: z.core.$ZodIssue): string {
-	const message = issue.message.replace(/^Invalid (input|option): /, '');
-	return message.startsWith('expected') ? message.replace(/^expected /, '') : message;
 }
 
 function getIn(value: unknown, keys: (string | number)[]): unknown {

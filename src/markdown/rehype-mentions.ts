@@ -26,16 +26,30 @@ export const rehypeMentions: Plugin<[], Root> = function () {
 			if (!ANCHORED.has(node.tagName)) return;
 			// A loose list item holds paragraphs: those carry the anchors.
 			if (node.tagName === 'li' && node.children.some((c) => c.type === 'element' && c.tagName === 'p')) return;
-			const text = toText(node);
+			// Anchors and sentences come from the article's own words, not the editors' marks.
+			const clean = withoutInterfaceText(node);
+			const text = toText(clean);
 			if (typeof node.properties.id !== 'string') {
 				node.properties.id = uniqueId(anchorFromText('p', text), taken);
 			}
 			const anchor = node.properties.id;
-			collectMentions(node, text, anchor, record.mentions);
+			collectMentions(clean, text, anchor, record.mentions);
 			return SKIP;
 		});
 	};
 };
+
+/** A copy of an element without the interface text inside it (`data-pagefind-ignore`). */
+function withoutInterfaceText(element: Element): Element {
+	const copy = structuredClone(element);
+	visit(copy, 'element', (node: Element, index, parent) => {
+		if (parent && index !== undefined && node.properties.dataPagefindIgnore !== undefined) {
+			parent.children.splice(index, 1);
+			return [SKIP, index];
+		}
+	});
+	return copy;
+}
 
 function collectMentions(block: Element, blockText: string, anchor: string, into: { entity: string; label: string; anchor: string; sentence: string }[]) {
 	// Walk the block's text in order, so each mark's offset in the block's text is known.

@@ -32,7 +32,7 @@ export const remarkForeignDirectives: Plugin<[], Root> = function () {
 			const hasLabel = node.children.length > 0 || /^:[^\s[{]*\[/.test(written);
 			const hasAttributes = Object.keys(node.attributes ?? {}).length > 0 || /\{[^}]*\}$/.test(written.split('\n')[0] ?? '');
 			if (kind === 'text' && !hasLabel && !hasAttributes) {
-				parent.children.splice(index, 1, { type: 'text', value: written });
+				parent.children.splice(index, 1, { type: 'text', value: written, position: node.position });
 				return [SKIP, index + 1];
 			}
 			const colons = kind === 'text' ? ':' : kind === 'leaf' ? '::' : ':::';
@@ -50,8 +50,8 @@ export const remarkForeignDirectives: Plugin<[], Root> = function () {
 			);
 			const replacement =
 				kind === 'text'
-					? { type: 'text' as const, value: written }
-					: { type: 'paragraph' as const, children: [{ type: 'text' as const, value: written }] };
+					? { type: 'text' as const, value: written, position: node.position }
+					: { type: 'paragraph' as const, children: [{ type: 'text' as const, value: written, position: node.position }], position: node.position };
 			parent.children.splice(index, 1, replacement as never);
 			return [SKIP, index + 1];
 		});

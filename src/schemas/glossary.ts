@@ -18,9 +18,10 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, { one: string; many: string 
 export const ENTITY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A partial ISO date: `2014`, `2014-06` or `2014-06-21`. */
-const partialDate = z
-	.string()
-	.regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date written YYYY, YYYY-MM or YYYY-MM-DD');
+const partialDate = z.preprocess(
+	(value) => (typeof value === 'number' ? String(value) : value),
+	z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date in the form YYYY, YYYY-MM or YYYY-MM-DD'),
+);
 
 const httpUrl = z
 	.string()
@@ -73,7 +74,7 @@ export const glossaryEntrySchema = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['coordinates'],
-				message: 'a place needs coordinates: { lat: 33.31, lon: 44.37 }',
+				message: 'coordinates, e.g. `coordinates: { lat: 33.31, lon: 44.37 }` (every place needs them)',
 			});
 		}
 	});

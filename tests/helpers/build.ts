@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Where test builds go (ignored by git). */
+export const OUTPUT_ROOT = path.resolve('tests/.output');
+
+export interface SiteBuild {
+	/** The built site. */
+	dir: string;
+	base: string;
+	stdout: string;
+	stderr: string;
+}
+
+export interface BuildFailure {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+function envFor(contentDir: string, base: string, outDir: string, extra: Record<string, string> = {}) {
+	const key = crypto.createHash('sha1').update(`${path.resolve(contentDir)}|${base}`).digest('hex').slice(0, 10);
+	return {
+		...process.env,
+		CONTENT_DIR: path.resolve(contentDir),
+		BASE_PATH: base,
+		OUT_DIR: outDir,
+		ASTRO_CACHE_DIR: path.join(OUTPUT_ROOT, `.cache-${key}`),
+		ASTRO_TELEMETRY_DISABLED: '1',
+		...extra,
+	};
+}
+
+/**
+ * Builds a content folder with the real build script (`npm run build`'s), in a child process, into
+ * `tests/.output/<name>`. Builds are cached for the test run by name: several test files can
+ * share one build.
+ */
+export async function buildSite(name: string, contentDir: string, base = '/', extraEnv: Record<string, string> = {}): Promise<SiteBuild> {
+	const dir = path.join(OUTPUT_ROOT, name);
+	const marker = path.join(dir, '.built-by-test');
+	const stamp = `${process.env.VITEST_RUN_ID ?? ''}|${path.resolve(contentDir)}|${base}|${JSON.stringify(extraEnv)}`;
+	if (process.env.VITEST_RUN_ID && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === stamp) {
+		return { dir, base, stdout: '', stderr: '' };
+	}
+	const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], {
+		env: envFor(contentDir, base, dir, extraEnv),
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	fs.writeFileSync(marker, stamp);
+	return { dir, base, stdout, stderr };
+}
+
+/** Runs the build on content expected to fail, and returns its exit code and output. */
+export async function buildExpectingFailure(name: string, contentDir: string): Promise<BuildFailure> {
+	const dir = path.join(OUTPUT_ROOT, name);
+	try {
+		const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], { env: envFor(contentDir, '/', dir), maxBuffer: 64 * 1024 * 1024 });
+		return { code: 0, stdout, stderr };
+	} catch (error) {
+		const e = error as { code: number; stdout: string; stderr: string };
+		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+	}
+}
+
+/** Runs `npm run check`'s content linter on a folder. */
+export async function checkContent(contentDir: string): Promise<BuildFailure> {
+	try {
+		const { stdout, stderr } = await run(process.execPath, ['scripts/check-content.ts'], { env: envFor(contentDir, '/', '') });
+		return { code: 0, stdout, stderr };
+	} catch (error) {
+		const e = error as { code: number; stdout: string; stderr: string };
+		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+	}
+}
