@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ENTITY_TYPES, type EntityType } from '../schemas/glossary.ts';
+import { basePath } from '../corpus/corpus.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type GlossaryEntry = CollectionEntry<'glossary'>;
@@ -65,7 +66,13 @@ async function build(): Promise<SiteIndex> {
 	return { articles, entries, byType, backlinks, quotesByOutlet, mentionCounts };
 }
 
+/**
+ * The base path the site is built for (`BASE_PATH`), ending in `/`. Read from the environment like
+ * the Markdown plugins do, so pages and rendered articles always agree.
+ */
+export const BASE = basePath();
+
 /** A path inside the site, under the base path: `href('glossary/')` → `/reader/glossary/`. */
 export function href(path = ''): string {
-	return `${import.meta.env.BASE_URL}${path.replace(/^\//, '')}`;
+	return `${BASE}${path.replace(/^\//, '')}`;
 }

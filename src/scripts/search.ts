@@ -17,7 +17,7 @@ const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
-	const bundle = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
+	const bundle = `${document.documentElement.dataset.base ?? "/"}pagefind/pagefind.js`;
 	pagefind ??= import(/* @vite-ignore */ bundle) as Promise<Pagefind>;
 	return pagefind;
 }

@@ -6,6 +6,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/** The project's pinned Node (24), whatever Node runs the tests. */
+export const NODE = fs.existsSync(path.resolve('node_modules/.bin/node')) ? path.resolve('node_modules/.bin/node') : process.execPath;
+
 /** Where test builds go (ignored by git). */
 export const OUTPUT_ROOT = path.resolve('tests/.output');
 
@@ -48,7 +51,7 @@ export async function buildSite(name: string, contentDir: string, base = '/', ex
 	if (process.env.VITEST_RUN_ID && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === stamp) {
 		return { dir, base, stdout: '', stderr: '' };
 	}
-	const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], {
+	const { stdout, stderr } = await run(NODE, ['scripts/build.ts'], {
 		env: envFor(contentDir, base, dir, extraEnv),
 		maxBuffer: 64 * 1024 * 1024,
 	});
@@ -60,7 +63,7 @@ export async function buildSite(name: string, contentDir: string, base = '/', ex
 export async function buildExpectingFailure(name: string, contentDir: string): Promise<BuildFailure> {
 	const dir = path.join(OUTPUT_ROOT, name);
 	try {
-		const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], { env: envFor(contentDir, '/', dir), maxBuffer: 64 * 1024 * 1024 });
+		const { stdout, stderr } = await run(NODE, ['scripts/build.ts'], { env: envFor(contentDir, '/', dir), maxBuffer: 64 * 1024 * 1024 });
 		return { code: 0, stdout, stderr };
 	} catch (error) {
 		const e = error as { code: number; stdout: string; stderr: string };
@@ -71,7 +74,7 @@ export async function buildExpectingFailure(name: string, contentDir: string): P
 /** Runs `npm run check`'s content linter on a folder. */
 export async function checkContent(contentDir: string): Promise<BuildFailure> {
 	try {
-		const { stdout, stderr } = await run(process.execPath, ['scripts/check-content.ts'], { env: envFor(contentDir, '/', '') });
+		const { stdout, stderr } = await run(NODE, ['scripts/check-content.ts'], { env: envFor(contentDir, '/', '') });
 		return { code: 0, stdout, stderr };
 	} catch (error) {
 		const e = error as { code: number; stdout: string; stderr: string };
