@@ -112,7 +112,8 @@ function expectation(issue: z.core.$ZodIssue): string {
 	if (issue.code === 'invalid_value') return `one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
 	if (issue.code === 'too_small' && issue.origin === 'string') return 'some text (it is empty)';
 	if (issue.code === 'too_big' && issue.origin === 'string') return `at most ${issue.maximum} characters`;
-	if (issue.code === 'too_small' || issue.code === 'too_big') return `a value ${issue.code === 'too_small' ? 'of at least' : 'of at most'} ${String(issue.minimum ?? issue.maximum)}`;
+	if (issue.code === 'too_small') return `a value of at least ${String(issue.minimum)}`;
+	if (issue.code === 'too_big') return `a value of at most ${String(issue.maximum)}`;
 	return issue.message.replace(/^Invalid (input|option|string): /, '');
 }
 

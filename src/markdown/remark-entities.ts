@@ -95,7 +95,7 @@ export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({
 					href: entryHref(base, id),
 					className: ['entity'],
 					dataEntity: id,
-					ariaDescribedBy: cardElementId(id),
+					ariaDescribedBy: [cardElementId(id)],
 				},
 			};
 		});

@@ -9,7 +9,7 @@ export interface RemarkUnmarkedAliasesOptions {
 	glossary: Glossary;
 }
 
-const SKIPPED_PARENTS = new Set(['textDirective', 'link', 'linkReference', 'inlineCode', 'code', 'heading']);
+const SKIPPED_PARENTS = new Set(['textDirective', 'leafDirective', 'link', 'linkReference', 'inlineCode', 'code', 'heading']);
 const APOSTROPHES = /[\u2018\u2019\u02BC`´]/g;
 
 /**

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'a date in the form YYYY-MM-DD');
-const httpUrl = z
-	.string()
-	.url('an absolute URL')
-	.refine((value) => /^https?:\/\//i.test(value), 'an http:// or https:// URL');
+const httpUrl = z.url({ protocol: /^https?$/, message: 'an http:// or https:// address' });
 
 /** Frontmatter of an article (`content/articles/<slug>.md`). */
 export const articleSchema = z.strictObject({

@@ -23,10 +23,7 @@ const partialDate = z.preprocess(
 	z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date in the form YYYY, YYYY-MM or YYYY-MM-DD'),
 );
 
-const httpUrl = z
-	.string()
-	.url('an absolute URL')
-	.refine((value) => /^https?:\/\//i.test(value), 'an http:// or https:// URL');
+const httpUrl = z.url({ protocol: /^https?$/, message: 'an http:// or https:// address' });
 
 const nativeName = z.strictObject({
 	/** BCP 47 language tag of the name, e.g. `ar` or `ckb`. */

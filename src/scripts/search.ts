@@ -12,7 +12,7 @@ interface Pagefind {
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
 const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
-const status = document.querySelector<HTMLElement>('[data-search-status]')!;
+const statusLine = document.querySelector<HTMLElement>('[data-search-status]')!;
 const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -27,10 +27,10 @@ async function run(query: string) {
 	const ticket = ++latest;
 	list.replaceChildren();
 	if (!query.trim()) {
-		status.textContent = '';
+		statusLine.textContent = '';
 		return;
 	}
-	status.textContent = 'Searching…';
+	statusLine.textContent = 'Searching…';
 	const engine = await loadPagefind();
 	const { results } = await engine.search(query);
 	const data = await Promise.all(results.slice(0, 20).map((r) => r.data()));
@@ -46,7 +46,7 @@ async function run(query: string) {
 		li.append(link, excerpt);
 		list.append(li);
 	}
-	status.textContent = results.length === 0 ? `No results for “${query}”.` : `${results.length} result${results.length === 1 ? '' : 's'} for “${query}”.`;
+	statusLine.textContent = results.length === 0 ? `No results for “${query}”.` : `${results.length} result${results.length === 1 ? '' : 's'} for “${query}”.`;
 }
 
 function fromUrl() {
@@ -64,3 +64,5 @@ form.addEventListener('submit', (event) => {
 });
 window.addEventListener('popstate', fromUrl);
 fromUrl();
+
+export {};

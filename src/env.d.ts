@@ -1,0 +1,2 @@
+/// <reference types="mdast-util-to-hast" />
+/// <reference types="mdast-util-directive" />
