@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Article, type Corpus } from '../../src/corpus/corpus.ts';
 
 /** The seed article as it was received: headline on the first line, then the body. */
-const SEED_FILE = process.env.SEED_FILE ?? '/work/shared/seed/000_423dc2fc7979b9d9.txt';
+const SEED_FILE = process.env.SEED_FILE ?? path.resolve('tests/fixtures/seed/000_423dc2fc7979b9d9.txt');
 const SLUG = 'kurds-seize-jalula-to-attack-isis';
 const EXPECTED_OUTLETS = ['associated-press', 'associated-press', 'agence-france-presse', 'sky-news', 'associated-press', 'new-york-times'];
 
