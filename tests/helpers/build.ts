@@ -48,15 +48,40 @@ export async function buildSite(name: string, contentDir: string, base = '/', ex
 	const dir = path.join(OUTPUT_ROOT, name);
 	const marker = path.join(dir, '.built-by-test');
 	const stamp = `${process.env.VITEST_RUN_ID ?? ''}|${path.resolve(contentDir)}|${base}|${JSON.stringify(extraEnv)}`;
-	if (process.env.VITEST_RUN_ID && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === stamp) {
-		return { dir, base, stdout: '', stderr: '' };
-	}
-	const { stdout, stderr } = await run(NODE, ['scripts/build.ts'], {
-		env: envFor(contentDir, base, dir, extraEnv),
-		maxBuffer: 64 * 1024 * 1024,
+	// Test files may run in parallel workers: one build per name at a time, then reuse.
+	return withLock(`${dir}.lock`, async () => {
+		if (process.env.VITEST_RUN_ID && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === stamp) {
+			return { dir, base, stdout: '', stderr: '' };
+		}
+		const { stdout, stderr } = await run(NODE, ['scripts/build.ts'], {
+			env: envFor(contentDir, base, dir, extraEnv),
+			maxBuffer: 64 * 1024 * 1024,
+		});
+		fs.writeFileSync(marker, stamp);
+		return { dir, base, stdout, stderr };
 	});
-	fs.writeFileSync(marker, stamp);
-	return { dir, base, stdout, stderr };
+}
+
+/** Runs `task` holding a lock directory (created atomically), waiting for other holders. */
+async function withLock<T>(lock: string, task: () => Promise<T>): Promise<T> {
+	fs.mkdirSync(path.dirname(lock), { recursive: true });
+	const deadline = Date.now() + 10 * 60_000;
+	for (;;) {
+		try {
+			fs.mkdirSync(lock);
+			break;
+		} catch {
+			// A lock left by a killed run is stale after its build time.
+			const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+			if (age > 5 * 60_000 || Date.now() > deadline) fs.rmSync(lock, { recursive: true, force: true });
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
+	try {
+		return await task();
+	} finally {
+		fs.rmSync(lock, { recursive: true, force: true });
+	}
 }
 
 /** Runs the build on content expected to fail, and returns its exit code and output. */
