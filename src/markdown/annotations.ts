@@ -27,6 +27,8 @@ export interface QuoteRecord {
 	evidence: 'named' | 'editors' | 'unknown';
 	/** How the attribution was made, or why the outlet is unknown. */
 	how?: string;
+	/** The evidence in a few words, shown in the caption ("same wording as an AP wire story of 21 June 2014"). */
+	basis?: string;
 	confidence: Confidence;
 	headline?: string;
 	author?: string;

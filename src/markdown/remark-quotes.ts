@@ -9,7 +9,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { Glossary } from '../corpus/glossary.ts';
 import { annotationsOf, cardElementId, entryHref, type Confidence, type QuoteRecord } from './annotations.ts';
 import { didYouMean, report, suggest } from './diagnostics.ts';
-import { anchorFromText, firstWords, formatDate } from './text.ts';
+import { anchorFromText, firstWords, formatDate, uniqueId } from './text.ts';
 
 export interface RemarkQuotesOptions {
 	glossary: Glossary;
@@ -17,7 +17,9 @@ export interface RemarkQuotesOptions {
 	base: string;
 }
 
-const ATTRIBUTES = ['id', 'outlet', 'evidence', 'how', 'confidence', 'headline', 'author', 'date', 'url', 'via', 'reason'] as const;
+const ATTRIBUTES = ['id', 'outlet', 'evidence', 'basis', 'how', 'confidence', 'headline', 'author', 'date', 'url', 'via', 'reason'] as const;
+/** A `basis` is shown in one line of the caption; longer explanations belong in `how`. */
+const BASIS_MAX = 90;
 const CONFIDENCES: Confidence[] = ['high', 'medium', 'low'];
 
 /**
@@ -30,12 +32,14 @@ const CONFIDENCES: Confidence[] = ['high', 'medium', 'low'];
  * ```
  * becomes
  * ```html
- * <figure class="quote" id="quote-sunni-militants-have-seized-an" data-outlet="ap">
+ * <figure class="quote" id="quote-sunni-militants-have-seized-an" data-outlet="ap" aria-label="Quoted block 1">
  *   <blockquote cite="…"><p>Sunni militants have seized an Iraqi crossing …</p></blockquote>
- *   <figcaption data-pagefind-ignore>… <a data-entity="ap" …>Associated Press</a> … <details>…</details></figcaption>
+ *   <figcaption data-pagefind-ignore>Source: <a data-entity="ap" …>Associated Press</a>, as carried by …
+ *     <details><summary>Identified by the editors: same wording … · high confidence</summary><p>how</p></details></figcaption>
  * </figure>
  * ```
- * `outlet=unknown` needs a `reason`. A `>` blockquote outside `:::quote`, a quote without an
+ * The figure is named "Quoted block N" so that screen readers do not read the caption once as the
+ * figure's name and again as its content. `outlet=unknown` needs a `reason`. A `>` blockquote outside `:::quote`, a quote without an
  * outlet, an outlet that is not a glossary entry of type outlet, or a bad attribute is an error.
  */
 export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glossary, base }) {
@@ -109,27 +113,44 @@ export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glo
 			if (!CONFIDENCES.includes(confidence)) {
 				report(file, 'error', 'invalid-confidence', place, attrs.confidence ? `confidence must be high, medium or low, not \`${attrs.confidence}\`` : 'an attribution by the editors needs a `confidence`', 'add `confidence=high`, `confidence=medium` or `confidence=low`');
 			}
-			for (const key of ['url'] as const) {
-				const value = attrs[key];
-				if (value && !/^https?:\/\/\S+$/i.test(value)) {
-					report(file, 'error', 'invalid-url', place, `\`${key}\` must be an http(s) address, not \`${value}\``, 'write the full address, starting with https://');
-				}
+			let url = attrs.url?.trim() || undefined;
+			if (url && !/^https?:\/\/\S+$/i.test(url)) {
+				report(file, 'error', 'invalid-url', place, `\`url\` must be an http(s) address, not \`${url}\``, 'write the full address, starting with https://');
+				url = undefined;
 			}
-			if (attrs.date && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(attrs.date)) {
-				report(file, 'error', 'invalid-date', place, `\`date\` must be written YYYY-MM-DD, not \`${attrs.date}\``, 'e.g. date=2014-06-21');
+			let date = attrs.date?.trim() || undefined;
+			if (date && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) {
+				report(file, 'error', 'invalid-date', place, `\`date\` must be written YYYY-MM-DD, not \`${date}\``, 'e.g. date=2014-06-21');
+				date = undefined;
 			}
 
-			const id = attrs.id?.trim() || anchorFromText('quote', quoteText, 5);
+			const basis = attrs.basis?.trim() || undefined;
+			if (basis && evidence !== 'editors') {
+				report(file, 'error', 'basis-without-editors', place, '`basis` is only for outlets identified by the editors (`evidence=editors`)',
+					evidence === 'unknown' ? 'say why the outlet is unknown in `reason`' : 'remove `basis`: a named outlet needs no evidence phrase');
+			}
+			if (basis && basis.length > BASIS_MAX) {
+				report(file, 'error', 'basis-too-long', place, `\`basis\` is ${basis.length} characters long; the caption shows it in one line (at most ${BASIS_MAX})`,
+					'keep a few words in `basis`, e.g. "same wording as an AP wire story of 21 June 2014", and the full account in `how`');
+			}
+			const explicitId = attrs.id?.trim();
+			const taken = quoteIdsOf(file);
+			if (explicitId && taken.has(explicitId)) {
+				report(file, 'error', 'duplicate-quote-id', place, `another quoted block already has the id \`${explicitId}\``, 'give each :::quote its own `#id`, or leave it out to have one made from the first words');
+			}
+			const id = explicitId ?? uniqueId(anchorFromText('quote', quoteText, 5), taken);
+			taken.add(id);
 			const quoteRecord: QuoteRecord = {
 				id,
 				outlet: outletId,
 				evidence,
 				how: (evidence === 'unknown' ? attrs.reason : attrs.how)?.trim() || undefined,
+				basis: evidence === 'editors' ? basis : undefined,
 				confidence: CONFIDENCES.includes(confidence) ? confidence : 'low',
 				headline: attrs.headline?.trim() || undefined,
 				author: attrs.author?.trim() || undefined,
-				date: attrs.date?.trim() || undefined,
-				url: attrs.url?.trim() || undefined,
+				date,
+				url,
 				via: attrs.via?.trim() || undefined,
 				excerpt,
 			};
@@ -144,36 +165,54 @@ export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glo
 				data: { hName: 'figcaption', hProperties: { className: ['quote-source'], dataPagefindIgnore: '' }, hChildren: captionContent(quoteRecord, outletName, base) },
 			};
 			quote.children = [...quote.children, caption as unknown as BlockContent];
-			quote.data = { hName: 'figure', hProperties: { className: ['quote'], id, dataOutlet: outletId, dataConfidence: quoteRecord.confidence } };
+			quote.data = {
+				hName: 'figure',
+				hProperties: { className: ['quote'], id, dataOutlet: outletId, dataConfidence: quoteRecord.confidence, ariaLabel: `Quoted block ${record.quotes.length}` },
+			};
 		});
 	};
 };
 
+/** Anchors given to quoted blocks so far in this file. */
+function quoteIdsOf(file: VFile): Set<string> {
+	const data = file.data as { quoteIds?: Set<string> };
+	data.quoteIds ??= new Set();
+	return data.quoteIds;
+}
+
+/**
+ * The caption: who (the outlet, as a marked name, and the syndication path), what (headline,
+ * author, date, link to the original), and how we know (one visible phrase and a confidence,
+ * with the full account behind a native `<details>` that mouse, keyboard and touch all open).
+ */
 function captionContent(quote: QuoteRecord, outletName: string | undefined, base: string): ElementContent[] {
+	const text = (value: string): ElementContent => ({ type: 'text', value });
 	const parts: ElementContent[] = [];
 	if (quote.outlet === 'unknown' || !outletName) {
 		parts.push(h('span.quote-outlet', 'Outlet not identified'));
-	} else {
-		parts.push(
-			h('span.quote-outlet', [
-				h('span.quote-label', 'Source: '),
-				h('a.entity', { href: entryHref(base, quote.outlet), dataEntity: quote.outlet, ariaDescribedBy: cardElementId(quote.outlet) }, outletName),
-			]),
-		);
+		if (quote.how) parts.push(text(': '), h('span.quote-reason', quote.how));
+		return [h('span.quote-credit', parts)];
 	}
+	const credit: ElementContent[] = [
+		h('span.quote-label', 'Source: '),
+		h('a.entity', { href: entryHref(base, quote.outlet), dataEntity: quote.outlet, ariaDescribedBy: cardElementId(quote.outlet) }, outletName),
+	];
+	if (quote.via) credit.push(text(', as carried by '), h('span.quote-via', quote.via));
 	const details: ElementContent[] = [];
 	if (quote.headline) details.push(h('cite.quote-headline', `“${quote.headline}”`));
 	if (quote.author) details.push(h('span.quote-author', `by ${quote.author}`));
 	if (quote.date) details.push(h('time', { dateTime: quote.date }, formatDate(quote.date)));
-	if (quote.via) details.push(h('span.quote-via', `as carried by ${quote.via}`));
 	if (quote.url) details.push(h('a.quote-original', { href: quote.url, rel: ['noopener', 'noreferrer', 'external'] }, 'original'));
-	for (const item of details) parts.push({ type: 'text', value: ', ' }, item);
-	const summary =
-		quote.evidence === 'named' ? 'Named in the article' : quote.evidence === 'unknown' ? 'Why it is not identified' : 'Identified by the editors';
+	for (const item of details) credit.push(text(', '), item);
+	parts.push(h('span.quote-credit', credit));
+	const phrase =
+		quote.evidence === 'named'
+			? 'Named in the article'
+			: `Identified by the editors${quote.basis ? `: ${quote.basis}` : ''}`;
 	parts.push(
-		{ type: 'text', value: ' ' },
+		text(' '),
 		h('details.quote-evidence', [
-			h('summary', [summary, h('span.quote-confidence', ` · ${quote.confidence} confidence`)]),
+			h('summary', [h('span.quote-basis', phrase), text(' · '), h('span.quote-confidence', `${quote.confidence} confidence`)]),
 			h('p', quote.how ?? (quote.evidence === 'named' ? 'The article itself names this outlet.' : '')),
 		]),
 	);
