@@ -4,6 +4,7 @@ import { articleSchema, type ArticleData } from '../schemas/article.ts';
 import type { AnnotationRecord } from '../markdown/annotations.ts';
 import { displayPath, type Diagnostic } from '../markdown/diagnostics.ts';
 import { createArticleRenderer, createNoteRenderer } from '../markdown/pipeline.ts';
+import { creditsOf } from './credits.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { listMarkdownFiles, loadGlossary, type Glossary } from './glossary.ts';
 
@@ -82,6 +83,8 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 	for (const article of articles) {
 		for (const m of article.annotations.mentions) mentioned.add(m.entity);
 		for (const q of article.annotations.quotes) mentioned.add(q.outlet);
+		// A publisher or republisher named in the frontmatter is shown as a link to its outlet entry.
+		for (const credit of creditsOf(article.data, glossary.entries.values())) if (credit.outlet) mentioned.add(credit.outlet);
 	}
 	for (const entry of glossary.entries.values()) {
 		if (!mentioned.has(entry.id)) {
