@@ -1,6 +1,5 @@
 import { creditsOf, type Credit, type NamedEntry } from '../corpus/credits.ts';
 import type { Mention, QuoteRecord } from '../markdown/annotations.ts';
-import { firstWords } from '../markdown/text.ts';
 
 /** What a Sources section needs of a glossary entry. */
 export interface SourceEntry extends NamedEntry {}
@@ -47,7 +46,7 @@ export function sourcesOf(article: ArticleLike, entries: Map<string, SourceEntry
 		if (entries.get(mention.entity)?.type !== 'outlet') continue;
 		const source = sourceFor(mention.entity);
 		if (source.citations.some((c) => c.anchor === mention.anchor)) continue;
-		source.citations.push({ anchor: mention.anchor, excerpt: firstWords(mention.sentence, 12) });
+		source.citations.push({ anchor: mention.anchor, excerpt: excerptAround(mention.sentence, mention.label) });
 	}
 	return [...byOutlet.values()].sort(
 		(a, b) => Number(a.outlet === 'unknown') - Number(b.outlet === 'unknown') || a.name.localeCompare(b.name, 'en'),
@@ -59,4 +58,13 @@ export function namedEntries<T extends { id: string; data: { type: string; name:
 	entries: Map<string, T>,
 ): Map<string, SourceEntry> {
 	return new Map([...entries].map(([id, e]) => [id, { id, type: e.data.type, name: e.data.name, aliases: e.data.aliases }]));
+}
+
+/** A few words of `sentence` around the first place it says `label`, with ellipses where cut. */
+export function excerptAround(sentence: string, label: string, before = 4, after = 8): string {
+	const at = sentence.indexOf(label);
+	const head = at < 0 ? [] : sentence.slice(0, at).trim().split(/\s+/).filter(Boolean);
+	const tail = (at < 0 ? sentence : sentence.slice(at)).trim().split(/\s+/).filter(Boolean);
+	const words = [...head.slice(-before), ...tail.slice(0, after + label.split(/\s+/).length)];
+	return `${head.length > before ? '… ' : ''}${words.join(' ')}${tail.length > after + label.split(/\s+/).length ? ' …' : ''}`;
 }
