@@ -75,7 +75,7 @@ function drawFilters(totals: Record<string, Record<string, number>>) {
 			const count = document.createElement('span');
 			count.className = 'count';
 			count.dataset.count = '';
-			label.append(box, ` ${value} `, count);
+			label.append(box, value, ' ', count);
 			group.append(label);
 		}
 		details.append(summary, group);
