@@ -99,7 +99,7 @@ function setUp(form: HTMLFormElement) {
 			setActive(next >= count ? -1 : next < -1 ? count - 1 : next);
 		} else if (event.key === 'Enter' && !panel.hidden && options[active]) {
 			event.preventDefault();
-			location.assign(options[active].url);
+			location.assign(options[active]!.url);
 		} else if (event.key === 'Escape' && !panel.hidden) {
 			event.preventDefault();
 			open(false);
