@@ -122,6 +122,20 @@ for (const base of ['/', '/reader/']) {
 			await page.close();
 		});
 
+		it('sorts articles by date on request, keeping the order in the URL', async () => {
+			const { page, found } = await search('Isis');
+			expect(found.some((r) => !r.type.startsWith('Article'))).toBe(true);
+			await page.getByLabel('Order', { exact: true }).selectOption('newest');
+			await page.waitForURL(/sort=newest/);
+			await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length < n, found.length);
+			const sorted = await results(page);
+			expect(sorted.length).toBeGreaterThan(0);
+			for (const r of sorted) expect(r.type).toMatch(/^Article/);
+			await page.reload();
+			await expect(page.getByLabel('Order', { exact: true }).inputValue()).resolves.toBe('newest');
+			await page.close();
+		});
+
 		it('shows filters before anything is typed, and lists pages by a filter alone', async () => {
 			const page = await open('search/');
 			await page.locator('[data-search-filters]').waitFor({ state: 'visible', timeout: 15_000 });
