@@ -69,7 +69,10 @@ export function entityNode(entry: GlossaryEntry, base: string, origin = siteOrig
 	return node;
 }
 
-/** The text of each quoted block of a rendered article, by the figure's id, without its caption. */
+/**
+ * The text of each quoted block of a rendered article, by the figure's id: the article's words only,
+ * without the caption or editorial marks (`[sic: …]`, which carry `data-pagefind-ignore`).
+ */
 export function quoteTexts(html: string): Map<string, string> {
 	const tree: Root = fromHtml(html, { fragment: true });
 	const texts = new Map<string, string>();
@@ -78,13 +81,22 @@ export function quoteTexts(html: string): Map<string, string> {
 			if (child.type !== 'element') continue;
 			if (child.tagName === 'figure' && typeof child.properties.id === 'string') {
 				const quote = child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'blockquote');
-				if (quote) texts.set(child.properties.id, toText(quote).replace(/\s+/g, ' ').trim());
+				if (quote) texts.set(child.properties.id, toText(withoutIgnored(quote)).replace(/\s+/g, ' ').trim());
 			}
 			walk(child);
 		}
 	};
 	walk(tree);
 	return texts;
+}
+
+function withoutIgnored(el: Element): Element {
+	return {
+		...el,
+		children: el.children
+			.filter((c) => c.type !== 'element' || c.properties.dataPagefindIgnore === undefined)
+			.map((c) => (c.type === 'element' ? withoutIgnored(c) : c)),
+	};
 }
 
 interface ArticleGraphInput {
