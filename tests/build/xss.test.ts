@@ -1,7 +1,7 @@
 /**
  * Text from content is text. The fixture `tests/fixtures/xss/content` puts script payloads into
  * every glossary field (name, aliases, native names, role, summary, link titles, note) and every
- * annotation attribute (quote headline, how, via, reason, url; sic fix and note) and the article's
+ * annotation attribute (quote headline, author, basis, how, via, reason, url; sic fix and note) and the article's
  * frontmatter. The built pages must hold no element, attribute or script the payloads try to add,
  * and show the payloads as the text they are. `tests/fixtures/xss/javascript-urls` checks that
  * script addresses are refused before anything is built. (tests/e2e/xss.test.ts opens the pages
@@ -73,6 +73,8 @@ describe('script payloads in content', () => {
 			'EN"><img src=x onerror="window.__xss=1">', // a label that is an alias
 			'</cite><script>window.__xss="headline"</script>', // quote headline
 			'"><img src=x onerror="window.__xss=9">', // quote via
+			'<script>window.__xss=12</script>', // quote basis
+			'"><img src=x onerror="window.__xss=13">', // quote author
 			'<script>window.__xss=\'how\'</script>', // quote how
 			'</figcaption><script>window.__xss="reason"</script>', // unknown outlet's reason
 			'"><img src=x onerror="window.__xss=11">', // sic fix
