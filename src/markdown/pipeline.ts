@@ -8,6 +8,7 @@ import { remarkEditorialNotes } from './remark-editorial-notes.ts';
 import { remarkEntities } from './remark-entities.ts';
 import { remarkForeignDirectives } from './remark-foreign-directives.ts';
 import { remarkNoRawHtml } from './remark-no-raw-html.ts';
+import { remarkSafeUrls } from './remark-safe-urls.ts';
 import { remarkQuotes } from './remark-quotes.ts';
 import { remarkUnmarkedAliases } from './remark-unmarked-aliases.ts';
 import { VFile } from 'vfile';
@@ -52,6 +53,7 @@ export async function createArticleRenderer({ glossary, base }: PipelineOptions)
 			remarkDirective,
 			remarkForeignDirectives,
 			remarkNoRawHtml,
+			remarkSafeUrls,
 			[remarkEntities, { glossary, base }],
 			[remarkQuotes, { glossary, base }],
 			remarkEditorialNotes,
@@ -84,7 +86,7 @@ export async function createNoteRenderer() {
 		syntaxHighlight: false,
 		smartypants: false,
 		gfm: true,
-		remarkPlugins: [remarkNoRawHtml, remarkCollectMessages],
+		remarkPlugins: [remarkNoRawHtml, remarkSafeUrls, remarkCollectMessages],
 	});
 	return async function render(body: string, file: string, lineOffset = 0): Promise<{ html: string; diagnostics: Diagnostic[] }> {
 		const frontmatter: Record<string, unknown> = {};

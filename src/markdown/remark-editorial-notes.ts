@@ -18,7 +18,7 @@ import { report } from './diagnostics.ts';
  * becomes
  * ```html
  * Mayor Hussein <span class="sic" data-editorial="sic">AIi<span class="editorial-mark" data-pagefind-ignore> [sic: Ali]</span></span> al-Aujail said …
- * <aside class="editorial-note" data-editorial="note" data-pagefind-ignore><strong>Editors’ note:</strong> The repost ran …</aside>
+ * <aside class="editorial-note" data-editorial="note" data-pagefind-ignore role="note"><strong>Editors’ note:</strong> The repost ran …</aside>
  * ```
  * The words inside `:sic[…]` are the article's own and stay as written; the mark and notes are
  * excluded from search so the indexed text is exactly the original. `:note[…]` is the inline form.
@@ -57,9 +57,11 @@ export const remarkEditorialNotes: Plugin<[], Root> = function () {
 				for (const key of Object.keys(attrs)) report(file, 'error', 'unknown-attribute', place, `unknown attribute \`${key}\` on :note`, 'a note takes no attributes');
 				record.editorial.push({ kind: 'note', text });
 				const block = directive.type === 'leafDirective';
+				// role=note: an article may hold many block notes, and as complementary landmarks
+				// (an aside's default role) they would all share one name.
 				directive.data = {
 					hName: block ? 'aside' : 'span',
-					hProperties: { className: ['editorial-note'], dataEditorial: 'note', dataPagefindIgnore: '', ...(block ? { ariaLabel: 'Editors’ note' } : {}) },
+					hProperties: { className: ['editorial-note'], dataEditorial: 'note', dataPagefindIgnore: '', ...(block ? { role: 'note', ariaLabel: 'Editors’ note' } : {}) },
 				};
 				directive.children = [
 					{ type: 'strong', children: [{ type: 'text', value: block ? 'Editors’ note: ' : '[Editors: ' }] },

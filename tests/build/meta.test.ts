@@ -1,0 +1,100 @@
+/**
+ * Link previews and structured data of the seed article, built under /reader/ with SITE_URL: Open
+ * Graph and Twitter tags, the feed link, and JSON-LD whose mentions and quotations match the page.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toText } from 'hast-util-to-text';
+import { parse as parseYaml } from 'yaml';
+import { buildSite, type SiteBuild } from '../helpers/build.ts';
+import { findAll, readPage } from '../helpers/html.ts';
+import { listFiles } from '../helpers/dist.ts';
+
+const SITE_URL = 'https://reader.example';
+const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/index.html';
+const PAGE_URL = `${SITE_URL}/reader/articles/kurds-seize-jalula-to-attack-isis/`;
+
+/** Glossary frontmatter by id, read straight from content/. */
+function glossary(): Map<string, { name: string; type: string; wikidata?: string }> {
+	const entries = new Map();
+	for (const file of listFiles('content/glossary').filter((f) => f.endsWith('.md'))) {
+		const source = fs.readFileSync(path.join('content/glossary', file), 'utf8');
+		entries.set(path.basename(file, '.md'), parseYaml(source.split(/^---$/m)[1]!));
+	}
+	return entries;
+}
+
+describe('article metadata', () => {
+	let site: SiteBuild;
+	beforeAll(async () => {
+		// The same build as links.test.ts (shared when VITEST_RUN_ID is set).
+		site = await buildSite('links-reader-', 'content', '/reader/', { SITE_URL });
+	});
+
+	it('has Open Graph and Twitter tags with absolute addresses', () => {
+		const tree = readPage(site.dir, ARTICLE);
+		const meta = (key: string) => findAll(tree, (el) => el.tagName === 'meta' && (el.properties.property === key || el.properties.name === key)).map((el) => el.properties.content);
+		expect(meta('og:type')).toEqual(['article']);
+		expect(meta('og:url')).toEqual([PAGE_URL]);
+		expect(meta('og:title')).toEqual(['Kurds seize Jalula to attack ISIS, Iraq loses border crossing with Syria']);
+		expect(meta('article:published_time')).toEqual(['2014-06-21']);
+		expect(meta('twitter:card')).toEqual(['summary']);
+		expect(meta('twitter:title')).toEqual(meta('og:title'));
+		const canonical = findAll(tree, (el) => el.tagName === 'link' && (el.properties.rel as string[]).includes('canonical'));
+		expect(canonical.map((el) => el.properties.href)).toEqual([PAGE_URL]);
+	});
+
+	it('links the Atom feed from every page', () => {
+		for (const page of ['index.html', ARTICLE, 'glossary/index.html', 'search/index.html', '404.html']) {
+			const links = findAll(readPage(site.dir, page), (el) => el.tagName === 'link' && (el.properties.rel as string[]).includes('alternate'));
+			expect(links.map((el) => [el.properties.type, el.properties.href]), page).toEqual([['application/atom+xml', '/reader/feed.xml']]);
+		}
+	});
+
+	it('describes the article in JSON-LD: mentions with Wikidata, and every quoted block as a Quotation', () => {
+		const tree = readPage(site.dir, ARTICLE);
+		const blocks = findAll(tree, (el) => el.tagName === 'script' && el.properties.type === 'application/ld+json');
+		expect(blocks).toHaveLength(1);
+		const data = JSON.parse(toText(blocks[0]!));
+		expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', url: PAGE_URL, datePublished: '2014-06-21' });
+		expect(data.author).toMatchObject({ '@type': 'Person', name: 'Ed Morrissey' });
+		expect(data.publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'Hot Air' });
+
+		const entries = glossary();
+		// Names marked in the article's text (a quote's outlet, named in its caption, is its creator).
+		const body = findAll(tree, (el) => (el.properties.className as string[] | undefined)?.includes('article-body') ?? false)[0]!;
+		const captions = new Set(findAll(body, (el) => el.tagName === 'figcaption').flatMap((c) => findAll(c, () => true)));
+		const marked = new Set(findAll(body, (el) => el.tagName === 'a' && typeof el.properties.dataEntity === 'string' && !captions.has(el)).map((el) => String(el.properties.dataEntity)));
+		const expected = [...marked].filter((id) => ['person', 'place', 'organization', 'armed-group', 'outlet'].includes(entries.get(id)!.type));
+		expect(expected.length).toBeGreaterThan(20);
+		const byUrl = new Map(data.mentions.map((m: { url: string }) => [m.url, m]));
+		for (const id of expected) {
+			const entry = entries.get(id)!;
+			const mention = byUrl.get(`${SITE_URL}/reader/glossary/${id}/`) as { name: string; sameAs?: string; '@type': string } | undefined;
+			expect(mention, id).toBeDefined();
+			expect(mention!.name).toBe(entry.name);
+			expect(mention!.sameAs).toBe(entry.wikidata ? `https://www.wikidata.org/wiki/${entry.wikidata}` : undefined);
+			expect(mention!['@type']).toBe({ person: 'Person', place: 'Place', outlet: 'NewsMediaOrganization' }[entry.type] ?? 'Organization');
+		}
+		expect(data.mentions).toHaveLength(expected.length);
+		expect(byUrl.get(`${SITE_URL}/reader/glossary/baghdad/`)).toMatchObject({ '@type': 'Place', sameAs: 'https://www.wikidata.org/wiki/Q1530' });
+
+		const figures = findAll(tree, (el) => el.tagName === 'figure' && el.properties.dataOutlet !== undefined);
+		expect(figures.length).toBeGreaterThan(1);
+		expect(data.citation).toHaveLength(figures.length);
+		figures.forEach((figure, i) => {
+			const quotation = data.citation[i];
+			expect(quotation['@type']).toBe('Quotation');
+			expect(quotation.url).toBe(`${PAGE_URL}#${figure.properties.id}`);
+			const blockquote = findAll(figure, (el) => el.tagName === 'blockquote')[0]!;
+			expect(toText(blockquote).replace(/\s+/g, ' ')).toContain(quotation.text.slice(0, 60));
+			const outlet = String(figure.properties.dataOutlet);
+			if (outlet === 'unknown') expect(quotation.creator).toBeUndefined();
+			else {
+				expect(quotation.creator).toMatchObject({ '@type': 'NewsMediaOrganization', name: entries.get(outlet)!.name });
+				expect(quotation.spokenByCharacter).toEqual(quotation.creator);
+			}
+		});
+	});
+});

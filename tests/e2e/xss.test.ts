@@ -1,0 +1,109 @@
+/**
+ * The script-payload fixture (see tests/build/xss.test.ts) in Chromium, served WITHOUT the
+ * Content Security Policy, so escaping alone has to hold: on every page, with every card opened
+ * and the payloads searched for, nothing runs (no dialog, no `window.__xss`), nothing the payloads
+ * try to load is requested, and the console stays clean.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { htmlPages, pagePath } from '../helpers/dist.ts';
+import { serveSite, type ServedSite } from '../helpers/site-server.ts';
+
+let site: ServedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+	// The same build as tests/build/xss.test.ts (shared when VITEST_RUN_ID is set).
+	site = await serveSite('xss', 'tests/fixtures/xss/content', '/');
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+interface Trap {
+	dialogs: string[];
+	errors: string[];
+	requests: string[];
+}
+
+async function trappedPage(): Promise<{ page: Page; trap: Trap }> {
+	const page = await browser.newPage();
+	const trap: Trap = { dialogs: [], errors: [], requests: [] };
+	page.on('dialog', (dialog) => {
+		trap.dialogs.push(dialog.message());
+		void dialog.dismiss();
+	});
+	page.on('console', (m) => {
+		if (m.type() === 'error') trap.errors.push(m.text());
+	});
+	page.on('pageerror', (e) => trap.errors.push(e.message));
+	page.on('request', (r) => {
+		const url = new URL(r.url());
+		// The payloads' <img src=x> would ask for …/x; anything off the site is a leak too.
+		if (url.origin !== new URL(site.url).origin || /\/x$/.test(url.pathname)) trap.requests.push(r.url());
+	});
+	return { page, trap };
+}
+
+async function expectNothingRan(page: Page, trap: Trap) {
+	await expect(page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).resolves.toBeUndefined();
+	await expect(page.locator('img[src="x"], iframe, [onerror], [onload], [onmouseover], [onfocus]').count()).resolves.toBe(0);
+	expect(trap.dialogs).toEqual([]);
+	expect(trap.requests).toEqual([]);
+}
+
+describe('script payloads in a browser', () => {
+	it('run on no page of the site', async () => {
+		const { page, trap } = await trappedPage();
+		const pages = htmlPages(site.dir).filter((f) => f !== '404.html');
+		expect(pages.length).toBeGreaterThanOrEqual(6);
+		for (const file of pages) {
+			await page.goto(`${site.url}${pagePath(file)}`);
+			await page.waitForLoadState('load');
+			await expectNothingRan(page, trap);
+		}
+		expect(trap.errors).toEqual([]);
+		await page.close();
+	});
+
+	it('run from no card, opened by hover and by focus', async () => {
+		const { page, trap } = await trappedPage();
+		await page.goto(`${site.url}articles/payloads/`);
+		for (const id of ['xss-person', 'payload-town', 'evil-news']) {
+			const name = page.locator(`article a[data-entity="${id}"]`).first();
+			await name.hover();
+			const card = page.locator(`[data-entity-card="${id}"]`);
+			await card.waitFor({ state: 'visible', timeout: 3000 });
+			await page.mouse.move(2, 2);
+			await card.waitFor({ state: 'hidden', timeout: 3000 });
+			await name.focus();
+			await card.waitFor({ state: 'visible', timeout: 3000 });
+			await page.keyboard.press('Escape');
+		}
+		await expect(page.locator('[data-entity-card="xss-person"]').textContent()).resolves.toContain('<script>window.__xss=\'role\'</script>');
+		await expectNothingRan(page, trap);
+		expect(trap.errors).toEqual([]);
+		await page.close();
+	});
+
+	it('run from no search result: titles and excerpts stay text', async () => {
+		const { page, trap } = await trappedPage();
+		for (const query of ['Payloads', 'window', 'onerror', 'script']) {
+			await page.goto(`${site.url}search/?q=${encodeURIComponent(query)}`);
+			await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/for “/);
+			await expectNothingRan(page, trap);
+		}
+		await page.goto(`${site.url}search/?q=Payloads`);
+		await page.locator('[data-search-results] a').first().waitFor({ timeout: 15_000 });
+		await expect(page.locator('[data-search-results]').textContent()).resolves.toContain('</title><script>');
+		// The only markup in results: links, paragraphs, and Pagefind's <mark> around matches.
+		const tags = await page.locator('[data-search-results] *').evaluateAll((els) => [...new Set(els.map((e) => e.tagName.toLowerCase()))].sort());
+		expect(tags.filter((t) => !['a', 'li', 'mark', 'p'].includes(t))).toEqual([]);
+		await expectNothingRan(page, trap);
+		expect(trap.errors).toEqual([]);
+		await page.close();
+	});
+});
