@@ -43,18 +43,20 @@ function place() {
 	const viewportWidth = document.documentElement.clientWidth;
 	const viewportHeight = document.documentElement.clientHeight;
 	card.style.maxWidth = `${Math.min(MAX_WIDTH, viewportWidth - 2 * GAP)}px`;
-	card.style.maxHeight = `${viewportHeight - 2 * GAP}px`;
+	card.style.maxHeight = '';
 	// A name broken over two lines: line the card up with the part the reader sees first.
 	const name = owner.getBoundingClientRect();
 	const firstLine = owner.getClientRects()[0] ?? name;
 	const width = Math.ceil(card.offsetWidth);
 	const height = Math.ceil(card.offsetHeight);
-	const below = name.bottom + GAP;
-	const above = name.top - GAP - height;
-	const roomBelow = viewportHeight - GAP - below;
-	const fitsBelow = height <= roomBelow;
-	const side = fitsBelow || (above < GAP && roomBelow >= name.top - GAP) ? 'below' : 'above';
-	const top = Math.max(GAP, Math.min(side === 'below' ? below : above, viewportHeight - GAP - height));
+	const roomBelow = viewportHeight - GAP - (name.bottom + GAP);
+	const roomAbove = name.top - GAP - GAP;
+	// Below if it fits, else above if it fits, else on the roomier side, scrolling inside itself:
+	// the card never covers its own name.
+	const side = height <= roomBelow || (height > roomAbove && roomBelow >= roomAbove) ? 'below' : 'above';
+	const room = Math.max(0, Math.floor(side === 'below' ? roomBelow : roomAbove));
+	if (height > room) card.style.maxHeight = `${room}px`;
+	const top = side === 'below' ? name.bottom + GAP : name.top - GAP - Math.min(height, room);
 	const left = Math.max(GAP, Math.min(firstLine.left, viewportWidth - GAP - width));
 	card.style.top = `${Math.round(top + window.scrollY)}px`;
 	card.style.left = `${Math.round(left + window.scrollX)}px`;
