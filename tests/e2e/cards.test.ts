@@ -525,6 +525,28 @@ describe('print', () => {
 	});
 });
 
+describe('entry pages', () => {
+	it('list every mention in its sentence, the name set apart, each linking to its paragraph', async () => {
+		const page = await open(DESKTOP, 'glossary/iraq/');
+		const links = page.locator('ol.mentions a');
+		const expected = await page.evaluate(async (address) => {
+			const doc = new DOMParser().parseFromString(await (await fetch(address)).text(), 'text/html');
+			const marks = [...doc.querySelectorAll<HTMLElement>('.article-body a[data-entity="iraq"], .article-header a[data-entity="iraq"]')];
+			return { count: marks.length, anchors: [...doc.querySelectorAll('[id]')].map((el) => el.id) };
+		}, `/${ARTICLE}`);
+		expect(expected.count).toBeGreaterThan(1);
+		await expect(links.count()).resolves.toBe(expected.count);
+		for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
+			const [address, anchor] = href.split('#');
+			expect(address).toBe(`/${ARTICLE}`);
+			expect(expected.anchors).toContain(anchor);
+		}
+		const first = links.first();
+		expect((await first.locator('strong').first().innerText()).toLowerCase()).toContain('iraq');
+		await page.close();
+	});
+});
+
 describe('axe-core, WCAG 2.2 AA rules', () => {
 	it('finds nothing on the article, closed and with a card open in light and dark themes', async () => {
 		for (const colorScheme of ['light', 'dark'] as const) {
