@@ -10,6 +10,8 @@ export interface Backlink {
 	article: ArticleEntry;
 	anchor: string;
 	sentence: string;
+	/** The words of the mention, as the article spells them. */
+	label: string;
 }
 
 /** A quoted block of an article, for outlet pages and the Sources section. */
@@ -53,7 +55,7 @@ async function build(): Promise<SiteIndex> {
 		for (const mention of article.data.annotations.mentions) {
 			counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
 			const list = backlinks.get(mention.entity) ?? [];
-			list.push({ article, anchor: mention.anchor, sentence: mention.sentence });
+			list.push({ article, anchor: mention.anchor, sentence: mention.sentence, label: mention.label });
 			backlinks.set(mention.entity, list);
 		}
 		mentionCounts.set(article.id, counts);

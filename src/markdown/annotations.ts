@@ -69,7 +69,10 @@ export function annotationsOf(file: VFile): AnnotationRecord {
 	return created;
 }
 
-/** The id of the card element of an entity, the target of the name's `aria-describedby`. */
+/**
+ * The id of the description inside an entity's card (its dated role and summary), the target of the
+ * name's `aria-describedby`. The card itself is `[data-entity-card="<id>"]`.
+ */
 export function cardElementId(entity: string): string {
 	return `card-${entity}`;
 }

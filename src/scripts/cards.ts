@@ -1,131 +1,135 @@
 /**
- * Glossary cards: one card element per entity, rendered at build time, opened next to the
- * marked name by hover (after a short intent delay), keyboard focus (at once) or a first tap.
- * Meets WCAG 1.4.13: Escape dismisses, the pointer can move onto the card, and the card stays
- * until the pointer or focus leaves it.
+ * Glossary cards. Each entity's card is rendered once per page at build time as a
+ * `popover="manual"` element; this script only decides when it opens and where it sits.
+ *
+ * - Mouse: opens after an intent delay, so a pointer crossing a name does not flash a card;
+ *   closes after a grace period, so the pointer can travel onto the card (WCAG 1.4.13 hoverable).
+ * - Keyboard: opens at once on visible focus; the card holds nothing the name's own link lacks,
+ *   so it never takes focus and Tab moves on.
+ * - Touch: the first tap opens the card instead of following the link, the second tap follows it.
+ * - Escape, a tap or click elsewhere, or the name leaving the viewport closes it.
+ *
+ * The card is absolutely positioned in page coordinates, so it scrolls with its name without
+ * any scroll handler, and its position is rounded to whole pixels so text stays crisp.
  */
 const OPEN_DELAY = 120;
 const CLOSE_DELAY = 300;
+/** Space between a name and its card, and between a card and the viewport's edge. */
 const GAP = 8;
+const MAX_WIDTH = 360;
 
-let openCard: HTMLElement | null = null;
-let openFor: HTMLElement | null = null;
-let openTimer = 0;
-let closeTimer = 0;
+let card: HTMLElement | null = null;
+let owner: HTMLElement | null = null;
+let timer = 0;
 
 const nameOf = (target: EventTarget | null) =>
 	target instanceof Element ? target.closest<HTMLElement>('a[data-entity]') : null;
 const cardOf = (target: EventTarget | null) =>
 	target instanceof Element ? target.closest<HTMLElement>('[data-entity-card]') : null;
+const focused = () => !!owner?.matches(':focus-visible');
+const hovered = () => !!(owner?.matches(':hover') || card?.matches(':hover'));
 
-function cardFor(name: HTMLElement): HTMLElement | null {
-	const id = name.getAttribute('aria-describedby');
-	return id ? document.getElementById(id) : null;
+const leftViewport = new IntersectionObserver((entries) => {
+	if (entries.some((entry) => entry.target === owner && !entry.isIntersecting)) close();
+});
+
+function later(action: () => void, delay: number) {
+	clearTimeout(timer);
+	timer = window.setTimeout(action, delay);
 }
 
-function place(name: HTMLElement, card: HTMLElement) {
-	const anchor = name.getBoundingClientRect();
-	const width = document.documentElement.clientWidth;
-	const height = document.documentElement.clientHeight;
-	card.style.maxWidth = `${Math.min(360, width - 2 * GAP)}px`;
-	const box = card.getBoundingClientRect();
-	const below = anchor.bottom + GAP;
-	const top = below + box.height <= height - GAP || anchor.top - GAP - box.height < GAP ? below : anchor.top - GAP - box.height;
-	const left = Math.min(Math.max(GAP, anchor.left), width - box.width - GAP);
-	card.style.top = `${Math.round(Math.max(GAP, top))}px`;
-	card.style.left = `${Math.round(Math.max(GAP, left))}px`;
-	card.dataset.side = top === below ? 'below' : 'above';
+function place() {
+	if (!card || !owner) return;
+	const viewportWidth = document.documentElement.clientWidth;
+	const viewportHeight = document.documentElement.clientHeight;
+	card.style.maxWidth = `${Math.min(MAX_WIDTH, viewportWidth - 2 * GAP)}px`;
+	card.style.maxHeight = '';
+	// A name broken over two lines: line the card up with the part the reader sees first.
+	const name = owner.getBoundingClientRect();
+	const firstLine = owner.getClientRects()[0] ?? name;
+	const width = Math.ceil(card.offsetWidth);
+	const height = Math.ceil(card.offsetHeight);
+	const roomBelow = viewportHeight - GAP - (name.bottom + GAP);
+	const roomAbove = name.top - GAP - GAP;
+	// Below if it fits, else above if it fits, else on the roomier side, scrolling inside itself:
+	// the card never covers its own name.
+	const side = height <= roomBelow || (height > roomAbove && roomBelow >= roomAbove) ? 'below' : 'above';
+	const room = Math.max(0, Math.floor(side === 'below' ? roomBelow : roomAbove));
+	if (height > room) card.style.maxHeight = `${room}px`;
+	const top = side === 'below' ? name.bottom + GAP : name.top - GAP - Math.min(height, room);
+	const left = Math.max(GAP, Math.min(firstLine.left, viewportWidth - GAP - width));
+	card.style.top = `${Math.round(top + window.scrollY)}px`;
+	card.style.left = `${Math.round(left + window.scrollX)}px`;
+	card.dataset.side = side;
 }
 
 function open(name: HTMLElement) {
-	clearTimeout(openTimer);
-	clearTimeout(closeTimer);
-	const card = cardFor(name);
-	if (!card) return;
-	if (openCard && openCard !== card) close();
-	if (!card.matches(':popover-open')) card.showPopover();
-	openCard = card;
-	openFor = name;
-	name.setAttribute('aria-expanded', 'true');
-	place(name, card);
+	clearTimeout(timer);
+	const next = document.querySelector<HTMLElement>(`[data-entity-card="${CSS.escape(name.dataset.entity ?? '')}"]`);
+	if (!next || (next === card && name === owner)) return;
+	close();
+	card = next;
+	owner = name;
+	name.dataset.cardOpen = '';
+	next.showPopover();
+	place();
+	leftViewport.observe(name);
 }
 
 function close() {
-	clearTimeout(openTimer);
-	clearTimeout(closeTimer);
-	if (openCard?.matches(':popover-open')) openCard.hidePopover();
-	openFor?.setAttribute('aria-expanded', 'false');
-	openCard = null;
-	openFor = null;
-}
-
-function closeSoon() {
-	clearTimeout(openTimer);
-	clearTimeout(closeTimer);
-	closeTimer = window.setTimeout(close, CLOSE_DELAY);
+	clearTimeout(timer);
+	if (card?.matches(':popover-open')) card.hidePopover();
+	if (owner) delete owner.dataset.cardOpen;
+	leftViewport.disconnect();
+	card = owner = null;
 }
 
 document.addEventListener('pointerover', (event) => {
 	if (event.pointerType === 'touch') return;
 	const name = nameOf(event.target);
-	if (name) {
-		clearTimeout(closeTimer);
-		if (openFor === name) return;
-		clearTimeout(openTimer);
-		openTimer = window.setTimeout(() => open(name), OPEN_DELAY);
-	} else if (cardOf(event.target) && cardOf(event.target) === openCard) {
-		clearTimeout(closeTimer);
-	}
+	if (name && name !== owner) later(() => open(name), OPEN_DELAY);
+	else if (name || (card && cardOf(event.target) === card)) clearTimeout(timer);
 });
 
 document.addEventListener('pointerout', (event) => {
 	if (event.pointerType === 'touch') return;
 	const from = nameOf(event.target) ?? cardOf(event.target);
-	if (!from) return;
-	const to = event.relatedTarget;
-	if (to instanceof Node && (from.contains(to) || openCard?.contains(to) || openFor?.contains(to))) return;
-	if (openFor && document.activeElement === openFor) {
-		clearTimeout(openTimer);
-		return;
-	}
-	closeSoon();
+	if (!from || (event.relatedTarget instanceof Node && from.contains(event.relatedTarget))) return;
+	// Dragging to select text in the card may stray outside it; a card opened by focus stays open.
+	if (event.buttons || focused()) clearTimeout(timer);
+	else later(close, card ? CLOSE_DELAY : 0);
 });
 
 document.addEventListener('focusin', (event) => {
 	const name = nameOf(event.target);
-	if (name && name.matches(':focus-visible')) open(name);
-	else if (openCard && !openCard.contains(event.target as Node)) close();
+	if (name?.matches(':focus-visible')) open(name);
 });
 
 document.addEventListener('focusout', (event) => {
+	if (!card || !owner) return;
 	const to = event.relatedTarget;
-	if (!openCard || (to instanceof Node && (openCard.contains(to) || openFor === to))) return;
-	if (nameOf(event.target) === openFor || cardOf(event.target) === openCard) close();
+	if (to instanceof Node && (card.contains(to) || owner.contains(to))) return;
+	if ((event.target === owner || card.contains(event.target as Node)) && !hovered()) close();
 });
 
-// On a touch screen the first tap on a name opens its card; a second tap follows the link.
 document.addEventListener('click', (event) => {
 	const name = nameOf(event.target);
-	const pointer = (event as PointerEvent).pointerType;
-	if (name && pointer === 'touch' && openFor !== name) {
+	if (name && name !== owner && (event as PointerEvent).pointerType === 'touch') {
 		event.preventDefault();
 		open(name);
 	}
 });
 
 document.addEventListener('pointerdown', (event) => {
-	if (!openCard) return;
-	if (openCard.contains(event.target as Node) || nameOf(event.target) === openFor) return;
-	close();
+	if (card && !card.contains(event.target as Node) && nameOf(event.target) !== owner) close();
 });
 
 document.addEventListener('keydown', (event) => {
-	if (event.key === 'Escape' && openCard) {
-		const name = openFor;
-		close();
-		name?.focus();
-	}
+	if (event.key !== 'Escape' || !card || !owner) return;
+	const name = owner;
+	const focusInCard = card.contains(document.activeElement);
+	close();
+	if (focusInCard) name.focus();
 });
 
-window.addEventListener('resize', () => openFor && openCard && place(openFor, openCard));
-window.addEventListener('scroll', () => openFor && openCard && place(openFor, openCard), { passive: true });
+window.addEventListener('resize', place);

@@ -1,0 +1,574 @@
+/**
+ * Glossary cards on the seed article in Chromium, on a desktop with a mouse and keyboard and on a
+ * 320 px wide touch phone: every behaviour of issue 4, the three conditions of WCAG 2.2 SC 1.4.13,
+ * placement near each edge of the viewport, no JavaScript, print, and axe-core's WCAG 2.2 AA rules.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveSite, type ServedSite } from '../helpers/site-server.ts';
+
+const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/';
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
+const PHONE: BrowserContextOptions = { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+const AXE = path.resolve('node_modules/axe-core/axe.min.js');
+const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let site: ServedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+	site = await serveSite('e2e-seed-root', 'content', '/');
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+interface Logged {
+	type: string;
+	id: string;
+	t: number;
+}
+
+/** Opens a page that logs, with timestamps, pointer and focus events on names and every card toggle. */
+async function open(options: BrowserContextOptions = DESKTOP, address = ARTICLE): Promise<Page> {
+	const page = await browser.newPage(options);
+	await page.addInitScript(() => {
+		const log: { type: string; id: string; t: number }[] = [];
+		Object.assign(window, { cardLog: log });
+		for (const type of ['pointerover', 'pointerout', 'focusin']) {
+			document.addEventListener(type, (event) => {
+				const name = event.target instanceof Element ? event.target.closest<HTMLElement>('a[data-entity]') : null;
+				if (name) log.push({ type, id: name.dataset.entity!, t: performance.now() });
+			}, true);
+		}
+		document.addEventListener('toggle', (event) => {
+			const card = event.target as HTMLElement;
+			log.push({ type: (event as ToggleEvent).newState, id: card.dataset.entityCard ?? '', t: performance.now() });
+		}, true);
+	});
+	await page.goto(site.url + address);
+	return page;
+}
+
+const log = (page: Page) => page.evaluate(() => (window as unknown as { cardLog: Logged[] }).cardLog);
+const nameIn = (page: Page, id: string, nth = 0) => page.locator(`.article-body a[data-entity="${id}"]`).nth(nth);
+const cardOf = (page: Page, id: string) => page.locator(`[data-entity-card="${id}"]`);
+const openCards = (page: Page) => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-entity-card]:popover-open')].map((c) => c.dataset.entityCard));
+const isOpen = (card: Locator) => card.evaluate((c) => c.matches(':popover-open'));
+
+type Box = { left: number; top: number; right: number; bottom: number; width: number; height: number };
+const rectOf = (locator: Locator): Promise<Box> =>
+	locator.evaluate((el) => {
+		const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
+		return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+	});
+const boxOf = (locator: Locator): Promise<Box> =>
+	locator.evaluate((el) => {
+		const r = el.getBoundingClientRect();
+		return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+	});
+
+/** Moves the mouse into the middle of a name (its first line). */
+async function pointAt(page: Page, name: Locator, steps = 1) {
+	const r = await rectOf(name);
+	await page.mouse.move(r.left + r.width / 2, r.top + r.height / 2, { steps });
+}
+
+/** Focuses a name the way a keyboard user does: after a key press, so :focus-visible applies. */
+async function focusByKeyboard(page: Page, name: Locator) {
+	await page.keyboard.press('Shift');
+	await name.focus();
+}
+
+/** Scrolls so that a name's first line starts `y` pixels from the top of the viewport. */
+async function scrollNameTo(page: Page, name: Locator, y: number) {
+	await name.evaluate((el, y) => window.scrollBy(0, Math.round(el.getClientRects()[0]!.top - y)), y);
+}
+
+/** The card lies inside the viewport, with its corner on a whole device pixel. */
+async function expectInsideViewport(page: Page, card: Locator) {
+	const box = await boxOf(card);
+	const { width, height, dpr } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight, dpr: devicePixelRatio }));
+	expect(box.left).toBeGreaterThanOrEqual(0);
+	expect(box.top).toBeGreaterThanOrEqual(0);
+	expect(box.right).toBeLessThanOrEqual(width);
+	expect(box.bottom).toBeLessThanOrEqual(height);
+	for (const edge of [box.left, box.top]) expect(Math.abs(edge * dpr - Math.round(edge * dpr))).toBeLessThan(0.01);
+	const style = await card.evaluate((c) => [c.style.left, c.style.top]);
+	for (const value of style) expect(value).toMatch(/^-?\d+px$/);
+}
+
+async function axeViolations(page: Page) {
+	await page.addScriptTag({ path: AXE });
+	const violations = await page.evaluate(async (tags) => {
+		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+		const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+		return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
+	}, WCAG22_AA);
+	return violations;
+}
+
+describe('opening a card', () => {
+	it('opens on hover only after an intent delay, and not when the pointer just crosses a name', async () => {
+		const page = await open();
+		const name = nameIn(page, 'jalula');
+		const r = await rectOf(name);
+		// Sweep across the name and away without stopping.
+		await page.mouse.move(r.left - 30, r.top + r.height / 2);
+		await page.mouse.move(r.right + 30, r.top + r.height / 2, { steps: 4 });
+		await page.mouse.move(4, r.bottom + 80);
+		await page.waitForTimeout(500);
+		expect((await log(page)).some((e) => e.type === 'pointerover' && e.id === 'jalula'), 'the sweep crossed the name').toBe(true);
+		expect((await log(page)).filter((e) => e.type === 'open')).toEqual([]);
+		// Resting on it opens the card, not before about 120 ms.
+		await pointAt(page, name);
+		await cardOf(page, 'jalula').waitFor({ state: 'visible' });
+		const events = await log(page);
+		const over = events.filter((e) => e.type === 'pointerover' && e.id === 'jalula').at(-1)!;
+		const opened = events.find((e) => e.type === 'open')!;
+		expect(opened.id).toBe('jalula');
+		expect(opened.t - over.t).toBeGreaterThanOrEqual(100);
+		expect(opened.t - over.t).toBeLessThan(600);
+		await page.close();
+	});
+
+	it('opens at once on keyboard focus', async () => {
+		const page = await open();
+		await focusByKeyboard(page, nameIn(page, 'baquba'));
+		await cardOf(page, 'baquba').waitFor({ state: 'visible' });
+		const events = await log(page);
+		const focused = events.find((e) => e.type === 'focusin' && e.id === 'baquba')!;
+		const opened = events.find((e) => e.type === 'open' && e.id === 'baquba')!;
+		expect(opened.t - focused.t).toBeLessThan(60);
+		await page.close();
+	});
+
+	it('does not open on a mouse click that gives focus (the link is followed instead)', async () => {
+		const page = await open();
+		await nameIn(page, 'jalula').click();
+		await page.waitForURL('**/glossary/jalula/');
+		await page.close();
+	});
+
+	it('holds everything the issue asks for: name, type, native name, dated role, summary, mentions, place, entry link', async () => {
+		const page = await open();
+		const card = cardOf(page, 'jalula');
+		await focusByKeyboard(page, nameIn(page, 'jalula'));
+		await card.waitFor({ state: 'visible' });
+		const text = (await card.innerText()).replace(/\s+/g, ' ');
+		expect(text).toMatch(/^Jalula Place /);
+		expect(await card.locator('.card-native [lang="ar"]').count()).toBe(1);
+		expect(text).toMatch(/\(as of \w+ 2014\)/);
+		expect(text).toMatch(/\d+ mentions? in this article/);
+		expect(await card.locator('[data-card-locator] .card-coords').innerText()).toMatch(/^\d+\.\d\d° N, \d+\.\d\d° E/);
+		await expect(card.locator('a').getAttribute('href')).resolves.toBe('/glossary/jalula/');
+		await page.close();
+	});
+});
+
+describe('WCAG 2.2 SC 1.4.13 content on hover or focus', () => {
+	it('is dismissible: Escape closes a hovered card and a focused one, and focus stays on the name', async () => {
+		const page = await open();
+		await pointAt(page, nameIn(page, 'jalula'));
+		await cardOf(page, 'jalula').waitFor({ state: 'visible' });
+		await page.keyboard.press('Escape');
+		await cardOf(page, 'jalula').waitFor({ state: 'hidden' });
+
+		const name = nameIn(page, 'baquba');
+		await focusByKeyboard(page, name);
+		await cardOf(page, 'baquba').waitFor({ state: 'visible' });
+		await page.keyboard.press('Escape');
+		await cardOf(page, 'baquba').waitFor({ state: 'hidden' });
+		await expect(name.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+		await page.waitForTimeout(400);
+		expect(await openCards(page)).toEqual([]);
+		await page.close();
+	});
+
+	it('is hoverable: the pointer moves onto the card, selects its text and follows its link', async () => {
+		const page = await open();
+		const card = cardOf(page, 'jalula');
+		await pointAt(page, nameIn(page, 'jalula'));
+		await card.waitFor({ state: 'visible' });
+		const box = await boxOf(card);
+		const name = await rectOf(nameIn(page, 'jalula'));
+		// Travel slowly through the gap between the name and its card: the grace period covers it.
+		const gapY = box.top >= name.bottom ? (name.bottom + box.top) / 2 : (box.bottom + name.top) / 2;
+		await page.mouse.move(name.left + 4, gapY, { steps: 2 });
+		await page.waitForTimeout(150);
+		await page.mouse.move(box.left + box.width / 2, box.top + box.height / 2, { steps: 4 });
+		await page.waitForTimeout(700);
+		expect(await isOpen(card)).toBe(true);
+
+		const summary = await boxOf(card.locator('.card-summary'));
+		await page.mouse.move(summary.left + 1, summary.top + 4);
+		await page.mouse.down();
+		await page.mouse.move(summary.right - 2, summary.bottom - 4, { steps: 6 });
+		await page.mouse.up();
+		const selected = await page.evaluate(() => String(getSelection()));
+		expect(selected.length).toBeGreaterThan(10);
+		expect(await card.locator('.card-summary').innerText()).toContain(selected.trim().slice(0, 10));
+		await page.waitForTimeout(500);
+		expect(await isOpen(card)).toBe(true);
+
+		await card.locator('a').click();
+		await page.waitForURL('**/glossary/jalula/');
+		await page.close();
+	});
+
+	it('gives a grace period of about 300 ms after the pointer leaves the name', async () => {
+		const page = await open();
+		const card = cardOf(page, 'jalula');
+		await pointAt(page, nameIn(page, 'jalula'));
+		await card.waitFor({ state: 'visible' });
+		await page.mouse.move(4, 4);
+		expect(await isOpen(card)).toBe(true);
+		await card.waitFor({ state: 'hidden' });
+		const events = await log(page);
+		const out = events.filter((e) => e.type === 'pointerout' && e.id === 'jalula').at(-1)!;
+		const closed = events.find((e) => e.type === 'closed')!;
+		expect(closed.t - out.t).toBeGreaterThanOrEqual(250);
+		expect(closed.t - out.t).toBeLessThan(1000);
+		await page.close();
+	});
+
+	it('is persistent: stays while the pointer rests on the card, and while its name has focus', async () => {
+		const page = await open();
+		const card = cardOf(page, 'jalula');
+		await pointAt(page, nameIn(page, 'jalula'));
+		await card.waitFor({ state: 'visible' });
+		const box = await boxOf(card);
+		await page.mouse.move(box.left + 10, box.top + 10, { steps: 4 });
+		await page.waitForTimeout(1500);
+		expect(await isOpen(card)).toBe(true);
+
+		await page.mouse.move(4, 4);
+		await card.waitFor({ state: 'hidden' });
+		await focusByKeyboard(page, nameIn(page, 'baquba'));
+		await pointAt(page, nameIn(page, 'baquba'));
+		await page.mouse.move(4, 300, { steps: 5 });
+		await page.waitForTimeout(800);
+		expect(await openCards(page)).toEqual(['baquba']);
+		await page.close();
+	});
+});
+
+describe('keyboard and screen readers', () => {
+	it('is not a focus trap: Tab moves on to the next link and the card closes', async () => {
+		const page = await open();
+		const name = nameIn(page, 'jalula');
+		await focusByKeyboard(page, name);
+		await cardOf(page, 'jalula').waitFor({ state: 'visible' });
+		await page.keyboard.press('Tab');
+		const after = await page.evaluate(() => ({
+			inCard: !!document.activeElement?.closest('[data-entity-card]'),
+			entity: document.activeElement?.getAttribute('data-entity'),
+		}));
+		expect(after.inCard).toBe(false);
+		expect(after.entity).toBeTruthy();
+		expect(after.entity).not.toBe('jalula');
+		expect(await openCards(page)).toEqual([after.entity]);
+		await page.keyboard.press('Shift+Tab');
+		await expect(name.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+		expect(await openCards(page)).toEqual(['jalula']);
+		await page.close();
+	});
+
+	it('exposes the card as the link’s description, without repeating the name or the card’s controls', async () => {
+		const page = await open();
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Accessibility.enable');
+		const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; description?: { value: string } }[] };
+		const link = nodes.find((n) => n.role?.value === 'link' && n.name?.value === 'Jalula')!;
+		expect(link, 'a link named Jalula').toBeTruthy();
+		const about = await page.locator('#card-jalula').evaluate((el) => el.textContent!.replace(/\s+/g, ' ').trim());
+		const description = link.description!.value.replace(/\s+/g, ' ').trim();
+		// The same words (Chrome spaces out block elements where textContent does not).
+		expect(description.replace(/\s/g, '')).toBe(about.replace(/\s/g, ''));
+		expect(about).toMatch(/\(as of \w+ 2014\)\.\S/);
+		expect(description).toMatch(/\(as of \w+ 2014\) ?\. \S/);
+		expect(description).not.toMatch(/^Jalula/);
+		expect(description).not.toContain('Full entry');
+		expect(description).not.toContain('in this article');
+		await page.close();
+	});
+});
+
+describe('touch', () => {
+	it('opens on the first tap and follows the link on the second', async () => {
+		const page = await open(PHONE);
+		const name = nameIn(page, 'jalula');
+		await name.tap();
+		await cardOf(page, 'jalula').waitFor({ state: 'visible' });
+		expect(page.url()).toBe(site.url + ARTICLE);
+		await name.tap();
+		await page.waitForURL('**/glossary/jalula/');
+		await page.close();
+	});
+
+	it('closes on a tap outside, and the card’s link works', async () => {
+		const page = await open(PHONE);
+		await nameIn(page, 'jalula').tap();
+		await cardOf(page, 'jalula').waitFor({ state: 'visible' });
+		await page.locator('h1').tap();
+		await cardOf(page, 'jalula').waitFor({ state: 'hidden' });
+		await nameIn(page, 'baquba').tap();
+		await cardOf(page, 'baquba').locator('a').tap();
+		await page.waitForURL('**/glossary/baquba/');
+		await page.close();
+	});
+
+	it('fits every card of the article on a 320 px phone, on whole device pixels', async () => {
+		const page = await open(PHONE);
+		const ids = await page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('.article-body a[data-entity]')].map((a) => a.dataset.entity!))]);
+		expect(ids.length).toBeGreaterThan(20);
+		for (const id of ids) {
+			await page.keyboard.press('Escape');
+			await nameIn(page, id).tap();
+			const card = cardOf(page, id);
+			await card.waitFor({ state: 'visible' });
+			expect(await openCards(page)).toEqual([id]);
+			await expectInsideViewport(page, card);
+			const [n, c] = [await boxOf(nameIn(page, id)), await boxOf(card)];
+			expect(c.top >= n.bottom || c.bottom <= n.top, `the card of ${id} covers its name`).toBe(true);
+		}
+		await page.close();
+	});
+});
+
+describe('placement', () => {
+	it('shows one card at a time', async () => {
+		const page = await open();
+		await focusByKeyboard(page, nameIn(page, 'baquba'));
+		await cardOf(page, 'baquba').waitFor({ state: 'visible' });
+		await pointAt(page, nameIn(page, 'jalula'));
+		await cardOf(page, 'jalula').waitFor({ state: 'visible' });
+		expect(await openCards(page)).toEqual(['jalula']);
+		// Another name in view that the open card does not cover.
+		const other = await page.evaluate(() => {
+			const card = document.querySelector('[data-entity-card="jalula"]')!.getBoundingClientRect();
+			const names = [...document.querySelectorAll<HTMLElement>('.article-body a[data-entity]')];
+			return names.findIndex((el) => {
+				const r = el.getClientRects()[0]!;
+				const covered = r.right > card.left && r.left < card.right && r.bottom > card.top && r.top < card.bottom;
+				return el.dataset.entity !== 'jalula' && !covered && r.top > 0 && r.bottom < innerHeight;
+			});
+		});
+		const otherName = page.locator('.article-body a[data-entity]').nth(other);
+		const otherId = (await otherName.getAttribute('data-entity'))!;
+		await pointAt(page, otherName);
+		await cardOf(page, otherId).waitFor({ state: 'visible' });
+		expect(await openCards(page)).toEqual([otherId]);
+		await page.close();
+	});
+
+	it('opens below a name near the top of the viewport and flips above one near the bottom', async () => {
+		const page = await open();
+		const name = nameIn(page, 'baghdad');
+		const card = cardOf(page, 'baghdad');
+		await scrollNameTo(page, name, 6);
+		await pointAt(page, name);
+		await card.waitFor({ state: 'visible' });
+		let [n, c] = [await rectOf(name), await boxOf(card)];
+		expect(c.top).toBeGreaterThanOrEqual(n.bottom);
+		await expectInsideViewport(page, card);
+		await page.keyboard.press('Escape');
+
+		const height = await page.evaluate(() => document.documentElement.clientHeight);
+		await page.mouse.move(4, 4);
+		await scrollNameTo(page, name, height - 30);
+		await pointAt(page, name);
+		await card.waitFor({ state: 'visible' });
+		[n, c] = [await rectOf(name), await boxOf(card)];
+		expect(c.bottom).toBeLessThanOrEqual(n.top);
+		await expect(card.getAttribute('data-side')).resolves.toBe('above');
+		await expectInsideViewport(page, card);
+		await page.close();
+	});
+
+	it('shifts sideways to stay inside a narrow viewport at its left and right edges', async () => {
+		const page = await open({ viewport: { width: 480, height: 800 } });
+		const width = 480;
+		const edges = await page.evaluate(() => {
+			const names = [...document.querySelectorAll<HTMLElement>('.article-body a[data-entity]')];
+			const rects = names.map((el, i) => ({ i, r: el.getClientRects()[0]! }));
+			const byLeft = [...rects].sort((a, b) => a.r.left - b.r.left);
+			return { leftmost: byLeft[0]!.i, rightmost: byLeft.at(-1)!.i };
+		});
+		const all = page.locator('.article-body a[data-entity]');
+		for (const [which, index] of [['right', edges.rightmost], ['left', edges.leftmost]] as const) {
+			const name = all.nth(index);
+			const id = (await name.getAttribute('data-entity'))!;
+			await page.mouse.move(4, 4);
+			await page.keyboard.press('Escape');
+			await name.scrollIntoViewIfNeeded();
+			await pointAt(page, name);
+			const card = cardOf(page, id);
+			await card.waitFor({ state: 'visible' });
+			const [n, c] = [await rectOf(name), await boxOf(card)];
+			await expectInsideViewport(page, card);
+			if (which === 'right') {
+				expect(n.left + c.width).toBeGreaterThan(width - 8);
+				expect(c.right).toBeLessThanOrEqual(width - 8);
+			} else {
+				expect(c.left).toBe(Math.round(n.left));
+			}
+		}
+		await page.close();
+	});
+
+	it('moves with its name when the page scrolls, and closes when the name leaves the viewport', async () => {
+		const page = await open();
+		const name = nameIn(page, 'baghdad');
+		const card = cardOf(page, 'baghdad');
+		await scrollNameTo(page, name, 200);
+		await focusByKeyboard(page, name);
+		await card.waitFor({ state: 'visible' });
+		const gap = async () => (await boxOf(card)).top - (await rectOf(name)).bottom;
+		const before = await gap();
+		await page.mouse.wheel(0, 120);
+		await page.waitForFunction(() => scrollY > 0);
+		await page.waitForTimeout(200);
+		expect(await isOpen(card)).toBe(true);
+		expect(Math.abs((await gap()) - before)).toBeLessThanOrEqual(1);
+		await page.evaluate(() => window.scrollBy(0, innerHeight));
+		await card.waitFor({ state: 'hidden' });
+		await page.close();
+	});
+
+	it('causes no layout shift', async () => {
+		const page = await browser.newPage(DESKTOP);
+		await page.addInitScript(() => {
+			Object.assign(window, { shift: 0 });
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries()) (window as unknown as { shift: number }).shift += (entry as unknown as { value: number }).value;
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await page.goto(site.url + ARTICLE);
+		await page.waitForTimeout(300);
+		const before = await page.evaluate(() => (window as unknown as { shift: number }).shift);
+		for (const id of ['jalula', 'baquba', 'peshmerga']) {
+			await pointAt(page, nameIn(page, id));
+			await cardOf(page, id).waitFor({ state: 'visible' });
+		}
+		await focusByKeyboard(page, nameIn(page, 'baghdad'));
+		await cardOf(page, 'baghdad').waitFor({ state: 'visible' });
+		await page.keyboard.press('Escape');
+		await page.waitForTimeout(300);
+		expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(before);
+		await page.close();
+	});
+});
+
+describe('themes and motion', () => {
+	for (const [scheme, background] of [['light', 'rgb(255, 255, 255)'], ['dark', 'rgb(34, 36, 38)']] as const) {
+		it(`draws the card in the ${scheme} theme`, async () => {
+			const page = await open({ ...DESKTOP, colorScheme: scheme });
+			await focusByKeyboard(page, nameIn(page, 'jalula'));
+			const card = cardOf(page, 'jalula');
+			await card.waitFor({ state: 'visible' });
+			const colours = await card.evaluate((c) => ({ bg: getComputedStyle(c).backgroundColor, body: getComputedStyle(document.body).backgroundColor }));
+			expect(colours.bg).toBe(background);
+			await page.close();
+		});
+	}
+
+	for (const [reducedMotion, animation] of [['reduce', 'none'], ['no-preference', 'card-in']] as const) {
+		it(`animates the card only without a reduced-motion request (${reducedMotion})`, async () => {
+			const page = await open({ ...DESKTOP, reducedMotion });
+			await focusByKeyboard(page, nameIn(page, 'jalula'));
+			const card = cardOf(page, 'jalula');
+			await card.waitFor({ state: 'visible' });
+			await expect(card.evaluate((c) => getComputedStyle(c).animationName)).resolves.toBe(animation);
+			await page.close();
+		});
+	}
+});
+
+describe('without JavaScript', () => {
+	it('keeps every name a link to its entry, every card hidden, and the who’s who with every entity', async () => {
+		const page = await browser.newPage({ ...DESKTOP, javaScriptEnabled: false });
+		await page.goto(site.url + ARTICLE);
+		const ids = await page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('a[data-entity]')].map((a) => a.dataset.entity!))]);
+		expect(ids.length).toBeGreaterThan(20);
+		for (const id of ids) {
+			await expect(page.locator(`.whos-who #who-${id}`).isVisible(), id).resolves.toBe(true);
+			await expect(page.locator(`.whos-who #who-${id} a`).getAttribute('href')).resolves.toBe(`/glossary/${id}/`);
+		}
+		const name = nameIn(page, 'jalula');
+		await pointAt(page, name);
+		await page.waitForTimeout(400);
+		await expect(page.locator('[data-entity-card]:visible').count()).resolves.toBe(0);
+		const summary = await page.locator('#card-jalula .card-summary').textContent();
+		await name.click();
+		await page.waitForURL('**/glossary/jalula/');
+		await expect(page.locator('.entry-summary').textContent()).resolves.toBe(summary);
+		await page.close();
+	});
+});
+
+describe('print', () => {
+	it('hides open cards and keeps the who’s who as the glossary at the end', async () => {
+		const page = await open();
+		await focusByKeyboard(page, nameIn(page, 'jalula'));
+		await cardOf(page, 'jalula').waitFor({ state: 'visible' });
+		await page.emulateMedia({ media: 'print' });
+		await expect(cardOf(page, 'jalula').isVisible()).resolves.toBe(false);
+		await expect(page.locator('.whos-who').isVisible()).resolves.toBe(true);
+		const last = await page.evaluate(() => {
+			const article = document.querySelector('article')!;
+			const visible = [...article.children].filter((el) => (el as HTMLElement).offsetHeight > 0);
+			return visible.at(-1)?.className;
+		});
+		expect(last).toBe('whos-who');
+		await expect(page.locator('.whos-who').evaluate((el) => getComputedStyle(el).breakBefore)).resolves.toBe('page');
+		await page.close();
+	});
+});
+
+describe('entry pages', () => {
+	it('list every mention in its sentence, the name set apart, each linking to its paragraph', async () => {
+		const page = await open(DESKTOP, 'glossary/iraq/');
+		const links = page.locator('ol.mentions a');
+		const expected = await page.evaluate(async (address) => {
+			const doc = new DOMParser().parseFromString(await (await fetch(address)).text(), 'text/html');
+			const marks = [...doc.querySelectorAll<HTMLElement>('.article-body a[data-entity="iraq"], .article-header a[data-entity="iraq"]')];
+			return { count: marks.length, anchors: [...doc.querySelectorAll('[id]')].map((el) => el.id) };
+		}, `/${ARTICLE}`);
+		expect(expected.count).toBeGreaterThan(1);
+		await expect(links.count()).resolves.toBe(expected.count);
+		for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
+			const [address, anchor] = href.split('#');
+			expect(address).toBe(`/${ARTICLE}`);
+			expect(expected.anchors).toContain(anchor);
+		}
+		const first = links.first();
+		expect((await first.locator('strong').first().innerText()).toLowerCase()).toContain('iraq');
+		await page.close();
+	});
+});
+
+describe('axe-core, WCAG 2.2 AA rules', () => {
+	it('finds nothing on the article, closed and with a card open in light and dark themes', async () => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const page = await open({ ...DESKTOP, colorScheme });
+			expect(await axeViolations(page)).toEqual([]);
+			await focusByKeyboard(page, nameIn(page, 'jalula'));
+			await cardOf(page, 'jalula').waitFor({ state: 'visible' });
+			expect(await axeViolations(page)).toEqual([]);
+			await page.close();
+		}
+	});
+
+	it('finds nothing on an entry page and on the glossary', async () => {
+		for (const address of ['glossary/jalula/', 'glossary/nouri-al-maliki/', 'glossary/']) {
+			const page = await open(DESKTOP, address);
+			expect(await axeViolations(page), address).toEqual([]);
+			await page.close();
+		}
+	});
+});
