@@ -1,0 +1,415 @@
+/**
+ * Maps drawn at build time: a locator map for each place and a map of every place an article
+ * mentions. Outlines come from Natural Earth (via `world-atlas`, public domain), projected with
+ * d3-geo's Mercator, clipped to the map's frame and thinned to whole pixels so that the SVG stays
+ * a few kilobytes. No tiles, no network: everything here runs during the build.
+ *
+ * Pure module (no Astro imports) so that tests can re-project coordinates with the same
+ * parameters the pages were drawn with.
+ */
+import { geoContains, geoDistance, geoMercator, geoPath, type GeoProjection, type GeoStream } from 'd3-geo';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
+import atlas50m from 'world-atlas/countries-50m.json' with { type: 'json' };
+
+/** A place with coordinates, as the maps need it. */
+export interface GeoPlace {
+	id: string;
+	name: string;
+	lat: number;
+	lon: number;
+	/** A conventional centre (a country, a region) rather than a checked position. */
+	approximate: boolean;
+}
+
+/**
+ * Everything needed to re-create a map's projection: `geoMercator().scale(scale).translate(translate)`
+ * maps `[lon, lat]` to SVG user units in a `0 0 width height` viewBox.
+ */
+export interface ProjectionParams {
+	type: 'mercator';
+	scale: number;
+	translate: [number, number];
+	width: number;
+	height: number;
+}
+
+/** The d3 projection of a map, clipped to its frame. */
+export function projectionOf(params: ProjectionParams): GeoProjection {
+	return geoMercator()
+		.scale(params.scale)
+		.translate(params.translate)
+		.clipExtent([
+			[0, 0],
+			[params.width, params.height],
+		]);
+}
+
+/** A point in SVG user units, rounded as the SVG writes it (one decimal). */
+export function projectPoint(params: ProjectionParams, lon: number, lat: number): [number, number] {
+	const [x, y] = projectionOf(params)([lon, lat])!;
+	return [round1(x), round1(y)];
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const EARTH_RADIUS_KM = 6371;
+
+// ---------------------------------------------------------------------------------------------
+// Outlines, decoded once per build.
+
+type CountryProps = { name: string };
+const topology = atlas50m as unknown as Topology<{ countries: GeometryCollection<CountryProps>; land: GeometryCollection }>;
+let decoded: { countries: Feature<Geometry, CountryProps>[]; land: FeatureCollection | Feature; borders: MultiLineString } | undefined;
+
+function atlas() {
+	decoded ??= {
+		countries: (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, CountryProps>).features,
+		land: feature(topology, topology.objects.land),
+		// Each border between two countries once; coasts are drawn by the land outline.
+		borders: mesh(topology, topology.objects.countries, (a, b) => a !== b),
+	};
+	return decoded;
+}
+
+/** The Natural Earth country that contains a point, if any. */
+export function countryAt(lon: number, lat: number): string | undefined {
+	return atlas().countries.find((c) => geoContains(c, [lon, lat]))?.properties.name;
+}
+
+/**
+ * A stream that drops projected points closer than `tolerance` user units to the last one kept,
+ * and rings that shrink to nothing: at map scale, Natural Earth 50m has many points per pixel.
+ */
+function thinned(out: GeoStream, tolerance: number): GeoStream {
+	let ring: [number, number][] = [];
+	// The last point dropped, kept to end a line exactly where it ended.
+	let pending: [number, number] | undefined;
+	let inPolygon = false;
+	return {
+		point(x, y) {
+			const last = ring[ring.length - 1];
+			if (last && Math.hypot(x - last[0], y - last[1]) < tolerance) {
+				pending = [x, y];
+				return;
+			}
+			ring.push([x, y]);
+			pending = undefined;
+		},
+		lineStart() {
+			ring = [];
+			pending = undefined;
+		},
+		lineEnd() {
+			if (pending) ring.push(pending);
+			if (ring.length >= (inPolygon ? 3 : 2)) {
+				out.lineStart();
+				for (const [x, y] of ring) out.point(x, y);
+				out.lineEnd();
+			}
+			ring = [];
+		},
+		polygonStart() {
+			inPolygon = true;
+			out.polygonStart();
+		},
+		polygonEnd() {
+			inPolygon = false;
+			out.polygonEnd();
+		},
+		sphere() {
+			out.sphere?.();
+		},
+	};
+}
+
+/** SVG path data of the outlines in a map's frame. */
+export interface Outlines {
+	land: string;
+	borders: string;
+	/** The country to highlight, when asked for. */
+	focus: string;
+}
+
+const outlineCache = new Map<string, Outlines>();
+
+/** Land, borders and (optionally) one country, projected, clipped and thinned; cached per frame. */
+export function outlines(params: ProjectionParams, focusCountry?: string): Outlines {
+	const key = JSON.stringify([params, focusCountry ?? '']);
+	const cached = outlineCache.get(key);
+	if (cached) return cached;
+	const projection = projectionOf(params);
+	const path = geoPath({ stream: (out: GeoStream) => projection.stream(thinned(out, 1.5)) }).digits(0);
+	const { land, borders, countries } = atlas();
+	const focusFeature = focusCountry ? countries.find((c) => c.properties.name === focusCountry) : undefined;
+	const result: Outlines = {
+		land: compact(path(land) ?? ''),
+		borders: compact(path(borders) ?? ''),
+		focus: focusFeature ? compact(path(focusFeature) ?? '') : '',
+	};
+	outlineCache.set(key, result);
+	return result;
+}
+
+/** Drops repeated points that rounding to whole units creates (`L3,4L3,4`). */
+function compact(d: string): string {
+	return d.replace(/L(-?\d+),(-?\d+)(?=L\1,\2(?!\d))/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locator maps: one place, the region around it.
+
+export const LOCATOR_SIZE = { width: 240, height: 150 } as const;
+
+/** The frame of a place's locator: about 13° of longitude across, 40° for a country's centre. */
+export function locatorParams(place: Pick<GeoPlace, 'lat' | 'lon' | 'approximate'>): ProjectionParams {
+	const { width, height } = LOCATOR_SIZE;
+	const span = ((place.approximate ? 40 : 13) * Math.PI) / 180;
+	const scale = round2(width / span);
+	const centred = geoMercator().scale(scale).center([place.lon, place.lat]).translate([width / 2, height / 2]);
+	const [tx, ty] = centred([0, 0])!;
+	return { type: 'mercator', scale, translate: [round2(tx), round2(ty)], width, height };
+}
+
+/** Colours of the maps drawn as image files (page CSS cannot reach into an `<img>`). */
+export const MAP_COLOURS = { sea: '#dce7f2', land: '#f7f4ec', focus: '#e6dcc3', line: '#7d7a72', point: '#b3261e', halo: '#ffffff' } as const;
+
+/** A locator map as a standalone SVG file. */
+export function locatorSvg(place: GeoPlace): string {
+	const params = locatorParams(place);
+	const { width, height } = params;
+	const country = countryAt(place.lon, place.lat);
+	const shapes = outlines(params, country);
+	const [x, y] = projectPoint(params, place.lon, place.lat);
+	const c = MAP_COLOURS;
+	const marker = place.approximate
+		? `<circle cx="${x}" cy="${y}" r="7" fill="none" stroke="${c.halo}" stroke-width="5"/><circle cx="${x}" cy="${y}" r="7" fill="none" stroke="${c.point}" stroke-width="2.5"/>`
+		: `<circle cx="${x}" cy="${y}" r="5" fill="${c.point}" stroke="${c.halo}" stroke-width="2"/>`;
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" data-place="${escapeXml(place.id)}" data-projection="${escapeXml(JSON.stringify(params))}">`,
+		`<rect width="${width}" height="${height}" fill="${c.sea}"/>`,
+		`<path d="${shapes.land}" fill="${c.land}" stroke="${c.line}" stroke-width=".6"/>`,
+		shapes.focus && `<path d="${shapes.focus}" fill="${c.focus}"/>`,
+		`<path d="${shapes.borders}" fill="none" stroke="${c.line}" stroke-width=".6" stroke-dasharray="2 1.5"/>`,
+		marker,
+		`</svg>\n`,
+	].join('');
+}
+
+/** Alternative text of a locator map. */
+export function locatorAlt(place: GeoPlace): string {
+	const country = countryAt(place.lon, place.lat);
+	const where = country && country !== place.name ? `, in ${country}` : '';
+	return `Map of the region around ${place.name}${where}, with ${place.name} marked${place.approximate ? ' at its conventional centre' : ''}`;
+}
+
+function escapeXml(text: string): string {
+	return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Article maps: every place an article mentions.
+
+/** Places further than this from the middle of an article's places are listed rather than drawn. */
+export const REGION_RADIUS_KM = 1100;
+export const ARTICLE_MAP_WIDTH = 640;
+const PAD = { x: 84, y: 30 };
+/** The map never zooms closer than this many degrees of longitude across its points. */
+const MIN_SPAN_DEG = 4;
+
+const km = (a: GeoPlace, b: { lon: number; lat: number }) => geoDistance([a.lon, a.lat], [b.lon, b.lat]) * EARTH_RADIUS_KM;
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Splits places into those near the middle of the group (the map) and the far ones (the list). */
+export function splitByRegion(places: GeoPlace[], radiusKm = REGION_RADIUS_KM): { inside: GeoPlace[]; outside: GeoPlace[] } {
+	if (places.length === 0) return { inside: [], outside: [] };
+	const middle = { lon: median(places.map((p) => p.lon)), lat: median(places.map((p) => p.lat)) };
+	const inside = places.filter((p) => km(p, middle) <= radiusKm);
+	return { inside, outside: places.filter((p) => !inside.includes(p)) };
+}
+
+/** The frame of an article map: the inside places' extent, padded for labels. */
+export function regionParams(places: GeoPlace[], width = ARTICLE_MAP_WIDTH): ProjectionParams {
+	const unit = geoMercator().scale(1).translate([0, 0]);
+	const xy = places.map((p) => unit([p.lon, p.lat])!);
+	const xs = xy.map(([x]) => x);
+	const ys = xy.map(([, y]) => y);
+	const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+	let scale = (width - 2 * PAD.x) / Math.max(x1 - x0, (MIN_SPAN_DEG * Math.PI) / 180);
+	const height = Math.round(Math.min(Math.max((y1 - y0) * scale + 2 * PAD.y, 0.5 * width), 1.1 * width));
+	if ((y1 - y0) * scale > height - 2 * PAD.y) scale = (height - 2 * PAD.y) / (y1 - y0);
+	scale = round2(scale);
+	return {
+		type: 'mercator',
+		scale,
+		translate: [round2(width / 2 - (scale * (x0 + x1)) / 2), round2(height / 2 - (scale * (y0 + y1)) / 2)],
+		width,
+		height,
+	};
+}
+
+/** A box in user units. */
+interface Box {
+	x0: number;
+	y0: number;
+	x1: number;
+	y1: number;
+}
+const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+
+/** Label size estimate for the map's font (13px system-ui). */
+export const LABEL = { fontSize: 13, charWidth: 7.2, height: 22 } as const;
+
+export interface MapLabel {
+	x: number;
+	y: number;
+	anchor: 'start' | 'middle' | 'end';
+	/** The label's hit area (a 22-unit-tall box around the text). */
+	box: Box;
+}
+
+export interface MappedPlace extends GeoPlace {
+	x: number;
+	y: number;
+	label: MapLabel;
+}
+
+export interface FarPlace extends GeoPlace {
+	/** "about 1,400 km south-east of Basra". */
+	whereabouts: string;
+}
+
+export interface ContextLabel {
+	name: string;
+	x: number;
+	y: number;
+}
+
+export interface ArticleMapModel {
+	params: ProjectionParams;
+	outlines: Outlines;
+	places: MappedPlace[];
+	outside: FarPlace[];
+	/** Country names for orientation. */
+	countries: ContextLabel[];
+}
+
+/**
+ * Places labels next to their points without overlaps where possible: each place in turn (the
+ * most mentioned first) takes the first free spot of right, left, above, below and further out.
+ */
+export function layoutLabels(points: { id: string; name: string; x: number; y: number }[], width: number, height: number): Map<string, MapLabel> {
+	const taken: Box[] = points.map((p) => ({ x0: p.x - 5, y0: p.y - 5, x1: p.x + 5, y1: p.y + 5 }));
+	const labels = new Map<string, MapLabel>();
+	const h = LABEL.height;
+	for (const p of points) {
+		const w = p.name.length * LABEL.charWidth + 6;
+		const candidates: MapLabel[] = [];
+		for (const d of [0, 12, 24]) {
+			const spots: [MapLabel['anchor'], number, number][] = [
+				['start', p.x + 8 + d, p.y],
+				['end', p.x - 8 - d, p.y],
+				['middle', p.x, p.y - 14 - d],
+				['middle', p.x, p.y + 14 + d],
+				['start', p.x + 6 + d, p.y - 12 - d],
+				['end', p.x - 6 - d, p.y - 12 - d],
+				['start', p.x + 6 + d, p.y + 12 + d],
+				['end', p.x - 6 - d, p.y + 12 + d],
+			];
+			for (const [anchor, ax, ay] of spots) {
+				const x0 = anchor === 'start' ? ax - 3 : anchor === 'end' ? ax - w + 3 : ax - w / 2;
+				candidates.push({ x: round1(ax), y: round1(ay + LABEL.fontSize * 0.35), anchor, box: { x0, y0: ay - h / 2, x1: x0 + w, y1: ay + h / 2 } });
+			}
+		}
+		const cost = (l: MapLabel) => {
+			const outside = l.box.x0 < 0 || l.box.y0 < 0 || l.box.x1 > width || l.box.y1 > height ? 1e6 : 0;
+			return outside + taken.reduce((sum, b) => sum + overlap(b, l.box), 0);
+		};
+		let best = candidates[0]!;
+		let bestCost = cost(best);
+		for (const c of candidates) {
+			const value = cost(c);
+			if (value < bestCost) [best, bestCost] = [c, value];
+			if (value === 0) break;
+		}
+		taken.push(best.box);
+		labels.set(p.id, best);
+	}
+	return labels;
+}
+
+const DIRECTIONS = ['north', 'north-east', 'east', 'south-east', 'south', 'south-west', 'west', 'north-west'];
+
+/** "about 1,400 km south-east of Basra": where a far place lies from the nearest mapped one. */
+export function whereabouts(far: GeoPlace, mapped: GeoPlace[]): string {
+	// A town is a better landmark than a country's conventional centre.
+	const landmarks = mapped.some((p) => !p.approximate) ? mapped.filter((p) => !p.approximate) : mapped;
+	const nearest = [...landmarks].sort((a, b) => km(a, far) - km(b, far))[0];
+	if (!nearest) return 'far from the other places';
+	const rad = Math.PI / 180;
+	const [f1, f2, dl] = [nearest.lat * rad, far.lat * rad, (far.lon - nearest.lon) * rad];
+	const bearing = Math.atan2(Math.sin(dl) * Math.cos(f2), Math.cos(f1) * Math.sin(f2) - Math.sin(f1) * Math.cos(f2) * Math.cos(dl)) / rad;
+	const direction = DIRECTIONS[Math.round((((bearing % 360) + 360) % 360) / 45) % 8];
+	const distance = km(nearest, far);
+	const rounded = Math.round(distance / (distance > 2000 ? 500 : 100)) * (distance > 2000 ? 500 : 100);
+	return `about ${rounded.toLocaleString('en')} km ${direction} of ${nearest.name}`;
+}
+
+const articleMaps = new Map<string, ArticleMapModel>();
+
+/**
+ * The map of an article's places, computed once per build for a given set of places: projection,
+ * outlines clipped to the frame, points, labels and the list of places too far away to draw.
+ * `places` should be in order of importance (labels are placed in that order).
+ */
+export function articleMap(places: GeoPlace[]): ArticleMapModel {
+	const key = JSON.stringify(places);
+	const cached = articleMaps.get(key);
+	if (cached) return cached;
+	const { inside, outside } = splitByRegion(places);
+	const params = regionParams(inside.length > 0 ? inside : places);
+	const points = inside.map((p) => {
+		const [x, y] = projectPoint(params, p.lon, p.lat);
+		return { ...p, x, y };
+	});
+	const labels = layoutLabels(points, params.width, params.height);
+	const mapped = points.map((p) => ({ ...p, label: labels.get(p.id)! }));
+	const model: ArticleMapModel = {
+		params,
+		outlines: outlines(params),
+		places: mapped,
+		outside: outside.map((p) => ({ ...p, whereabouts: whereabouts(p, inside) })),
+		countries: contextLabels(params, mapped.map((p) => p.label.box).concat(mapped.map((p) => ({ x0: p.x - 6, y0: p.y - 6, x1: p.x + 6, y1: p.y + 6 })))),
+	};
+	articleMaps.set(key, model);
+	return model;
+}
+
+/** Names of the countries that fill a good part of the frame, where they do not hide a label. */
+function contextLabels(params: ProjectionParams, taken: Box[]): ContextLabel[] {
+	const path = geoPath(projectionOf(params));
+	const frame = params.width * params.height;
+	const result: ContextLabel[] = [];
+	for (const country of atlas().countries) {
+		const area = path.area(country);
+		if (!(area > frame * 0.04)) continue;
+		const [cx, cy] = path.centroid(country);
+		const name = country.properties.name.toUpperCase();
+		const w = name.length * 8.2;
+		for (const [dx, dy] of [[0, 0], [0, -30], [0, 30], [-40, 0], [40, 0], [0, -60], [0, 60]] as const) {
+			const box = { x0: cx + dx - w / 2, y0: cy + dy - 9, x1: cx + dx + w / 2, y1: cy + dy + 9 };
+			if (box.x0 < 2 || box.y0 < 2 || box.x1 > params.width - 2 || box.y1 > params.height - 2) continue;
+			if (taken.some((b) => overlap(b, box) > 0)) continue;
+			taken.push(box);
+			result.push({ name, x: round1(cx + dx), y: round1(cy + dy + 4) });
+			break;
+		}
+	}
+	return result;
+}
