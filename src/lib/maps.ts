@@ -134,13 +134,16 @@ export interface Outlines {
 
 const outlineCache = new Map<string, Outlines>();
 
-/** Land, borders and (optionally) one country, projected, clipped and thinned; cached per frame. */
-export function outlines(params: ProjectionParams, focusCountry?: string): Outlines {
-	const key = JSON.stringify([params, focusCountry ?? '']);
+/**
+ * Land, borders and (optionally) one country, projected, clipped and thinned to `tolerance` user
+ * units; cached per frame.
+ */
+export function outlines(params: ProjectionParams, focusCountry?: string, tolerance = 1.5): Outlines {
+	const key = JSON.stringify([params, focusCountry ?? '', tolerance]);
 	const cached = outlineCache.get(key);
 	if (cached) return cached;
 	const projection = projectionOf(params);
-	const path = geoPath({ stream: (out: GeoStream) => projection.stream(thinned(out, 1.5)) }).digits(0);
+	const path = geoPath({ stream: (out: GeoStream) => projection.stream(thinned(out, tolerance)) }).digits(0);
 	const { land, borders, countries } = atlas();
 	const focusFeature = focusCountry ? countries.find((c) => c.properties.name === focusCountry) : undefined;
 	const result: Outlines = {
@@ -180,7 +183,7 @@ export function locatorSvg(place: GeoPlace): string {
 	const params = locatorParams(place);
 	const { width, height } = params;
 	const country = countryAt(place.lon, place.lat);
-	const shapes = outlines(params, country);
+	const shapes = outlines(params, country, 2);
 	const [x, y] = projectPoint(params, place.lon, place.lat);
 	const c = MAP_COLOURS;
 	const marker = place.approximate
