@@ -264,7 +264,12 @@ interface Box {
 	x1: number;
 	y1: number;
 }
-const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+/** Area two boxes share; boxes that merely touch (up to rounding error) share none. */
+function overlap(a: Box, b: Box): number {
+	const x = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+	const y = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+	return x > 0.01 && y > 0.01 ? x * y : 0;
+}
 
 /** Label size estimate for the map's font (13px system-ui). */
 export const LABEL = { fontSize: 13, charWidth: 7.2, height: 22 } as const;

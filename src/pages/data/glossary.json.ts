@@ -21,7 +21,7 @@ export const GET: APIRoute = async ({ site }) => {
 				mentions: articles.map((slug) => ({ article: absolute(href(`articles/${slug}/`)), count: mentions.filter((m) => m.article.id === slug).length })),
 			};
 		});
-	return new Response(`${JSON.stringify({ generated: 'annotated reader', count: data.length, entries: data }, null, '\t')}\n`, {
+	return new Response(`${JSON.stringify({ count: data.length, entries: data }, null, '\t')}\n`, {
 		headers: { 'Content-Type': 'application/json; charset=utf-8' },
 	});
 };
