@@ -272,13 +272,13 @@ function overlap(a: Box, b: Box): number {
 }
 
 /** Label size estimate for the map's font (13px system-ui). */
-export const LABEL = { fontSize: 13, charWidth: 7.2, height: 22 } as const;
+export const LABEL = { fontSize: 13, charWidth: 7.2, height: 24 } as const;
 
 export interface MapLabel {
 	x: number;
 	y: number;
 	anchor: 'start' | 'middle' | 'end';
-	/** The label's hit area (a 22-unit-tall box around the text). */
+	/** The label's hit area (a box 24 units tall around the text, the WCAG 2.5.8 minimum). */
 	box: Box;
 }
 
