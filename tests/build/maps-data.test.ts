@@ -147,10 +147,13 @@ describe('the article map', () => {
 	it('makes each point a marked name that opens the place card, with its name as the link text', () => {
 		for (const [id, { link }] of points) {
 			expect(link.properties.href).toBe(`${BASE}glossary/${id}/`);
-			const cardId = String(link.properties.ariaDescribedBy);
+			// The name's description is the card's text, as for the names in the article.
+			const describedBy = String(link.properties.ariaDescribedBy);
 			const cards = findAll(page, (el) => el.properties.dataEntityCard === id);
 			expect(cards, id).toHaveLength(1);
-			expect(cards[0]!.properties.id).toBe(cardId);
+			expect(findAll(cards[0]!, (el) => el.properties.id === describedBy), id).toHaveLength(1);
+			const inText = bodyMarks.find((m) => m.properties.dataEntity === id);
+			if (inText) expect(inText.properties.ariaDescribedBy).toEqual(link.properties.ariaDescribedBy);
 			expect(toText(link).trim()).toBe(glossary.get(id)!.name);
 		}
 	});

@@ -39,7 +39,7 @@ describe('the article map', () => {
 		await expect(card.isVisible()).resolves.toBe(false);
 		await point.hover();
 		await card.waitFor({ state: 'visible', timeout: 2000 });
-		await expect(point.getAttribute('aria-expanded')).resolves.toBe('true');
+		await expect(point.getAttribute('data-card-open')).resolves.toBe('');
 		const locator = card.locator('img[data-locator="jalula"]');
 		await expect(locator.isVisible()).resolves.toBe(true);
 		await page.waitForFunction(() => {
