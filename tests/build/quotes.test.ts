@@ -24,7 +24,7 @@ const QUOTES: [id: string, outlet: string, name: string][] = [
 let site: SiteBuild;
 let article: Root;
 beforeAll(async () => {
-	site = await buildSite('seed-quotes', 'content', BASE);
+	site = await buildSite('seed-reader', 'content', BASE);
 	article = readPage(site.dir, ARTICLE);
 });
 

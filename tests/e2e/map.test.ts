@@ -14,7 +14,7 @@ let site: ServedSite;
 let browser: Browser;
 
 beforeAll(async () => {
-	site = await serveSite('e2e-seed-reader', 'content', '/reader/');
+	site = await serveSite('seed-reader', 'content', '/reader/');
 	browser = await launchBrowser();
 });
 afterAll(async () => {

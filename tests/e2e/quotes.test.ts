@@ -23,7 +23,7 @@ let site: ServedSite;
 let browser: Browser;
 
 beforeAll(async () => {
-	site = await serveSite('seed-quotes', 'content', '/reader/');
+	site = await serveSite('seed-reader', 'content', '/reader/');
 	browser = await launchBrowser();
 });
 afterAll(async () => {

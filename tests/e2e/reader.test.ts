@@ -11,7 +11,7 @@ let site: ServedSite;
 let browser: Browser;
 
 beforeAll(async () => {
-	site = await serveSite('e2e-fixture-reader', 'tests/fixtures/site/content', '/reader/');
+	site = await serveSite('fixture-reader-', 'tests/fixtures/site/content', '/reader/');
 	browser = await launchBrowser();
 });
 afterAll(async () => {

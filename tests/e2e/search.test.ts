@@ -37,7 +37,7 @@ for (const base of ['/', '/reader/']) {
 		const errors: string[] = [];
 
 		beforeAll(async () => {
-			site = await serveSite(`e2e-search${base.replaceAll('/', '-')}`, 'content', base);
+			site = await serveSite(base === '/' ? 'e2e-seed-root' : 'seed-reader', 'content', base);
 		});
 		afterAll(async () => {
 			await site?.close();
