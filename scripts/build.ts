@@ -1,10 +1,15 @@
 /**
  * `npm run build`: checks the content (and stops with `file:line:column` messages if it has
  * errors), builds the site with Astro, then indexes it with Pagefind. Leaves a complete `dist/`.
+ *
+ * `BUILD_TIMINGS_FILE=<path>` also writes the phase timings as JSON (used by `npm run bench`).
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { buildSite } from './lib/build-site.ts';
+import { buildSite, type BuildTimings } from './lib/build-site.ts';
 
 const outDir = path.resolve(process.env.OUT_DIR ?? 'dist');
-const ok = await buildSite({ outDir });
+const timings: Partial<BuildTimings> = {};
+const ok = await buildSite({ outDir, verbose: process.env.BUILD_QUIET !== '1' }, timings);
+if (process.env.BUILD_TIMINGS_FILE) fs.writeFileSync(process.env.BUILD_TIMINGS_FILE, `${JSON.stringify({ ok, ...timings }, null, 2)}\n`);
 process.exitCode = ok ? 0 : 1;
