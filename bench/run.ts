@@ -1,0 +1,257 @@
+/**
+ * `npm run bench`: builds the seed site and synthetic corpora of N = 10, 100 and 1,000 articles
+ * (2N glossary entries each) with the real pipeline, one child process per build, and reports
+ * build time by phase, peak memory, output size, page weight and search download sizes.
+ *
+ *   npm run bench                       # seed + 10, 100, 1000
+ *   npm run bench -- --quick            # seed + 10
+ *   npm run bench -- --sizes 10,100     # seed + the sizes given
+ *   npm run bench -- --with-5000        # adds N = 5,000
+ *   npm run bench -- --no-seed          # synthetic corpora only
+ *   npm run bench -- --docs             # also writes docs/benchmarks.json and the table in docs/benchmarks.md
+ *
+ * Results: a table on stdout and bench/.work/results.json.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateCorpus } from './generate.ts';
+import { distStats, pageWeight, type DistStats, type PageWeight } from './lib/dist-stats.ts';
+import { sampleTreeMemory } from './lib/process-tree.ts';
+import { measureSearch, type SearchMeasurement } from './lib/search-bytes.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WORK = path.join(ROOT, 'bench', '.work');
+const GNU_TIME = '/usr/bin/time';
+
+interface Options {
+	sizes: number[];
+	seed: boolean;
+	docs: boolean;
+	search: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+	const options: Options = { sizes: [10, 100, 1000], seed: true, docs: false, search: true };
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (arg === '--quick') options.sizes = [10];
+		else if (arg === '--with-5000') options.sizes = [...new Set([...options.sizes, 5000])];
+		else if (arg === '--no-seed') options.seed = false;
+		else if (arg === '--no-search') options.search = false;
+		else if (arg === '--docs') options.docs = true;
+		else if (arg === '--sizes' || arg.startsWith('--sizes=')) {
+			const list = arg.includes('=') ? arg.split('=')[1]! : argv[++i];
+			const sizes = (list ?? '').split(',').map((s) => Number(s.trim()));
+			if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) usage(`--sizes takes whole numbers separated by commas, e.g. --sizes 10,100 (got "${list ?? ''}")`);
+			options.sizes = sizes;
+		} else if (arg === '--help' || arg === '-h') usage();
+		else usage(`unknown option ${arg}`);
+	}
+	options.sizes.sort((a, b) => a - b);
+	return options;
+}
+
+function usage(problem?: string): never {
+	if (problem) console.error(`bench: ${problem}`);
+	console.error('usage: npm run bench -- [--quick] [--sizes 10,100,1000] [--with-5000] [--no-seed] [--no-search] [--docs]');
+	process.exit(problem ? 2 : 0);
+}
+
+export interface CorpusResult {
+	name: string;
+	articles: number;
+	entries: number;
+	words?: number;
+	marks?: number;
+	build: {
+		contentMs: number;
+		astroMs: number;
+		pagefindMs: number;
+		/** Wall time of the whole child process (start-up, content, Astro, Pagefind). */
+		totalMs: number;
+		pagesIndexed: number;
+		/** HTML pages rendered per second of Astro time. */
+		pagesPerSecond: number;
+		/** Highest sum of resident memory over the build's process tree, sampled every 100 ms. */
+		peakTreeRssBytes: number;
+		/** GNU time's maximum resident set size (of the largest single process), when available. */
+		peakProcessRssBytes?: number;
+	};
+	dist: DistStats;
+	articlePage: PageWeight;
+	search?: SearchMeasurement;
+}
+
+interface Build {
+	ok: boolean;
+	contentMs: number;
+	astroMs: number;
+	pagefindMs: number;
+	pagesIndexed: number;
+	totalMs: number;
+	peakTreeRssBytes: number;
+	peakProcessRssBytes?: number;
+	log: string;
+}
+
+/** Builds one content folder in a child process of its own and measures it. */
+async function buildInChild(name: string, contentDir: string, outDir: string): Promise<Build> {
+	const timingsFile = path.join(WORK, `timings-${name}.json`);
+	const cacheDir = path.join(WORK, `cache-${name}`);
+	fs.rmSync(timingsFile, { force: true });
+	// A cold build every time: no content-layer cache carried over from an earlier run.
+	fs.rmSync(cacheDir, { recursive: true, force: true });
+	const useTime = fs.existsSync(GNU_TIME);
+	const timeFile = path.join(WORK, `time-${name}.txt`);
+	const node = process.execPath;
+	const command = useTime ? GNU_TIME : node;
+	const args = useTime ? ['-v', '-o', timeFile, node, 'scripts/build.ts'] : ['scripts/build.ts'];
+	const env = {
+		...process.env,
+		CONTENT_DIR: contentDir,
+		OUT_DIR: outDir,
+		BASE_PATH: '/',
+		ASTRO_CACHE_DIR: cacheDir,
+		ASTRO_TELEMETRY_DISABLED: '1',
+		BUILD_TIMINGS_FILE: timingsFile,
+		BUILD_QUIET: '1',
+	};
+	const start = performance.now();
+	const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const memory = sampleTreeMemory(child.pid!);
+	let log = '';
+	child.stdout.on('data', (chunk) => (log += chunk));
+	child.stderr.on('data', (chunk) => (log += chunk));
+	const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+	const totalMs = performance.now() - start;
+	const peakTreeRssBytes = memory.stop();
+	let peakProcessRssBytes: number | undefined;
+	if (useTime && fs.existsSync(timeFile)) {
+		const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(fs.readFileSync(timeFile, 'utf8'));
+		if (kb) peakProcessRssBytes = Number(kb[1]) * 1024;
+	}
+	if (code !== 0 || !fs.existsSync(timingsFile)) {
+		throw new Error(`the build of ${name} failed (exit code ${code}):\n${log.slice(-4000)}`);
+	}
+	const timings = JSON.parse(fs.readFileSync(timingsFile, 'utf8')) as Omit<Build, 'totalMs' | 'peakTreeRssBytes' | 'log'>;
+	return { ...timings, totalMs, peakTreeRssBytes, peakProcessRssBytes, log };
+}
+
+async function measure(name: string, contentDir: string, info: { articles: number; entries: number; words?: number; marks?: number; queries: [string, string]; sampleArticle: string }, search: boolean): Promise<CorpusResult> {
+	const outDir = path.join(WORK, `dist-${name}`);
+	process.stderr.write(`bench: building ${name} (${info.articles} article${info.articles === 1 ? '' : 's'}, ${info.entries} entries)… `);
+	const build = await buildInChild(name, contentDir, outDir);
+	process.stderr.write(`${seconds(build.totalMs)}\n`);
+	const dist = distStats(outDir);
+	const result: CorpusResult = {
+		name,
+		articles: info.articles,
+		entries: info.entries,
+		words: info.words,
+		marks: info.marks,
+		build: {
+			contentMs: Math.round(build.contentMs),
+			astroMs: Math.round(build.astroMs),
+			pagefindMs: Math.round(build.pagefindMs),
+			totalMs: Math.round(build.totalMs),
+			pagesIndexed: build.pagesIndexed,
+			pagesPerSecond: Math.round((dist.htmlPages / (build.astroMs / 1000)) * 10) / 10,
+			peakTreeRssBytes: build.peakTreeRssBytes,
+			peakProcessRssBytes: build.peakProcessRssBytes,
+		},
+		dist,
+		articlePage: pageWeight(outDir, '/', `articles/${info.sampleArticle}`),
+	};
+	if (search) {
+		process.stderr.write(`bench: searching ${name} for "${info.queries[0]}" then "${info.queries[1]}"\n`);
+		result.search = await measureSearch(outDir, '/', info.queries);
+	}
+	return result;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The results as a Markdown table, one column per corpus. */
+export function resultsTable(results: CorpusResult[]): string {
+	const rows: [string, (r: CorpusResult) => string][] = [
+		['Articles / glossary entries', (r) => `${r.articles} / ${r.entries}`],
+		['Content check (load, validate, render)', (r) => seconds(r.build.contentMs)],
+		['Astro build', (r) => seconds(r.build.astroMs)],
+		['Pagefind index', (r) => seconds(r.build.pagefindMs)],
+		['Whole build (wall, incl. start-up)', (r) => seconds(r.build.totalMs)],
+		['Pages per second (Astro)', (r) => String(r.build.pagesPerSecond)],
+		['Peak memory, process tree', (r) => mb(r.build.peakTreeRssBytes)],
+		['Peak memory, largest process', (r) => (r.build.peakProcessRssBytes ? mb(r.build.peakProcessRssBytes) : 'n/a')],
+		['dist/ size', (r) => mb(r.dist.bytes)],
+		['dist/ files', (r) => String(r.dist.files)],
+		['HTML pages', (r) => String(r.dist.htmlPages)],
+		['Article page HTML (mean)', (r) => kb(r.dist.articleHtmlMeanBytes)],
+		['Largest glossary entry page', (r) => kb(r.dist.entryHtmlMaxBytes)],
+		['Card script (gzip)', (r) => kb(r.articlePage.scriptGzip)],
+		['Article page weight (HTML+CSS+JS, gzip)', (r) => kb(r.articlePage.totalGzip)],
+		['Pagefind index on disk', (r) => `${mb(r.dist.pagefindBytes)} (${r.dist.pagefindFiles} files)`],
+		['First query downloads (gzip / as served)', (r) => (r.search ? `${kb(r.search.first.pagefindGzipBytes)} / ${kb(r.search.first.pagefindBytes)}` : 'n/a')],
+		['Second query downloads', (r) => (r.search ? kb(r.search.second.pagefindGzipBytes) : 'n/a')],
+	];
+	const header = `| | ${results.map((r) => r.name).join(' | ')} |`;
+	const rule = `|---|${results.map(() => '---:').join('|')}|`;
+	return [header, rule, ...rows.map(([label, cell]) => `| ${label} | ${results.map(cell).join(' | ')} |`)].join('\n');
+}
+
+export function machine() {
+	return {
+		cpus: os.cpus().length,
+		cpuModel: os.cpus()[0]?.model ?? 'unknown',
+		memoryBytes: os.totalmem(),
+		node: process.version,
+		platform: `${os.type()} ${os.release()} ${os.arch()}`,
+	};
+}
+
+async function main() {
+	const options = parseArgs(process.argv.slice(2));
+	fs.mkdirSync(WORK, { recursive: true });
+	const results: CorpusResult[] = [];
+	if (options.seed) {
+		const seedDir = path.join(ROOT, 'content');
+		const articles = fs.readdirSync(path.join(seedDir, 'articles')).filter((f) => f.endsWith('.md'));
+		const entries = fs.readdirSync(path.join(seedDir, 'glossary'), { recursive: true }).filter((f) => String(f).endsWith('.md')).length;
+		const sample = articles.sort()[0]!.replace(/\.md$/, '');
+		results.push(await measure('seed', seedDir, { articles: articles.length, entries, queries: ['Maliki', 'border'], sampleArticle: sample }, options.search));
+	}
+	for (const n of options.sizes) {
+		const contentDir = path.join(WORK, `corpus-${n}`);
+		const manifest = generateCorpus({ articles: n, outDir: contentDir });
+		results.push(await measure(`N=${n}`, contentDir, manifest, options.search));
+	}
+	const report = { date: new Date().toISOString(), machine: machine(), results };
+	const table = resultsTable(results);
+	const m = report.machine;
+	console.log(`\n${m.cpus} × ${m.cpuModel}, ${mb(m.memoryBytes)} memory, Node ${m.node}\n\n${table}\n`);
+	const synthetic = results.filter((r) => r.name.startsWith('N='));
+	for (let i = 1; i < synthetic.length; i++) {
+		const [a, b] = [synthetic[i - 1]!, synthetic[i]!];
+		const build = (r: CorpusResult) => r.build.contentMs + r.build.astroMs + r.build.pagefindMs;
+		console.log(`${a.name} → ${b.name}: ${(b.articles / a.articles).toFixed(0)}× the articles, ${(build(b) / build(a)).toFixed(1)}× the build time (content+Astro+Pagefind)`);
+	}
+	const jsonFile = path.join(WORK, 'results.json');
+	fs.writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+	console.log(`\nresults: ${path.relative(process.cwd(), jsonFile)}`);
+	if (options.docs) {
+		fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
+		const docFile = path.join(ROOT, 'docs', 'benchmarks.md');
+		const doc = fs.readFileSync(docFile, 'utf8');
+		const start = '<!-- bench:results -->';
+		const end = '<!-- /bench:results -->';
+		const block = `${start}\nMachine: ${m.cpus} cores (${m.cpuModel}), ${mb(m.memoryBytes)} memory, Node ${m.node}, ${m.platform}. Run of ${report.date.slice(0, 10)}.\n\n${table}\n${end}`;
+		if (!doc.includes(start)) throw new Error(`${docFile} has no ${start} … ${end} block to fill`);
+		fs.writeFileSync(docFile, doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block));
+		console.log('updated docs/benchmarks.md and docs/benchmarks.json');
+	}
+}
+
+await main();
