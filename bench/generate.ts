@@ -141,7 +141,13 @@ export function generateCorpus({ articles: count, outDir, seed = 8, words = 1500
 	const entryCount = count * 2;
 	const types: EntityType[] = [];
 	for (const [type, share] of TYPE_SHARES) for (let i = 0; i < Math.max(1, Math.round(entryCount * share)); i++) types.push(type);
-	while (types.length > entryCount) types.splice(types.lastIndexOf('person'), 1);
+	while (types.length > entryCount) {
+		// Trim the most common type, so that even a tiny glossary keeps one entry of each kind.
+		const tally = new Map<EntityType, number>();
+		for (const t of types) tally.set(t, (tally.get(t) ?? 0) + 1);
+		const largest = [...tally].sort((x, y) => y[1] - x[1])[0]![0];
+		types.splice(types.lastIndexOf(largest), 1);
+	}
 	while (types.length < entryCount) types.push('person');
 	// Interleave types so that popular ranks hold every kind.
 	for (let i = types.length - 1; i > 0; i--) {
@@ -203,7 +209,7 @@ export function generateCorpus({ articles: count, outDir, seed = 8, words = 1500
 		const own = [entries[a]!, entries[count + a]!];
 		const cast: Entry[] = [...own];
 		for (let i = 0; i < 10; i++) cast.push(entries[zipf(Math.min(entries.length, 60))]!);
-		for (let i = 0; i < 14; i++) cast.push(entries[(a * 2 + int(-30, 30) + entries.length * 2) % entries.length]!);
+		for (let i = 0; i < 14; i++) cast.push(entries[(((a * 2 + int(-30, 30)) % entries.length) + entries.length) % entries.length]!);
 		const markName = (e: Entry) => {
 			marks++;
 			const label = e.aliases.length && random() < 0.3 ? pick(e.aliases) : e.name;
