@@ -28,7 +28,7 @@ export const remarkUnmarkedAliases: Plugin<[RemarkUnmarkedAliasesOptions], Root>
 		visitParents(tree, 'text', (node: Text, ancestors) => {
 			if (ancestors.some((a) => SKIPPED_PARENTS.has(a.type))) return;
 			const value = node.value.replace(APOSTROPHES, "'");
-			for (const match of value.matchAll(pattern.regex)) {
+			for (const match of findNames(value, pattern.byLeadingWord)) {
 				const found = match[0];
 				const ids = pattern.ids.get(found) ?? pattern.ids.get(flipFirst(found)) ?? [];
 				const start = node.position?.start;
@@ -52,11 +52,7 @@ function isProperName(alias: string): boolean {
 	return rest.some((w) => /^\p{Lu}/u.test(w));
 }
 
-function escape(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function buildPattern(glossary: Glossary): { regex: RegExp; ids: Map<string, string[]> } | undefined {
+function buildPattern(glossary: Glossary): { byLeadingWord: Map<string, string[]>; ids: Map<string, string[]> } | undefined {
 	const ids = new Map<string, string[]>();
 	for (const entry of glossary.entries.values()) {
 		for (const alias of new Set([entry.name, ...entry.aliases])) {
@@ -70,6 +66,49 @@ function buildPattern(glossary: Glossary): { regex: RegExp; ids: Map<string, str
 		}
 	}
 	if (ids.size === 0) return undefined;
-	const alternatives = [...ids.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escape);
-	return { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), ids };
+	// Names grouped by their leading word, longest first: a text position is compared only with the
+	// names that start with the word found there, so the cost does not grow with the glossary
+	// (one regex alternation of every name made `npm run check` quadratic on large corpora).
+	const byLeadingWord = new Map<string, string[]>();
+	for (const form of [...ids.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b))) {
+		const key = leadingWord(form, 0);
+		const list = byLeadingWord.get(key) ?? [];
+		list.push(form);
+		byLeadingWord.set(key, list);
+	}
+	return { byLeadingWord, ids };
+}
+
+const WORD = /[\p{L}\p{N}]+/uy;
+const WORDS = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]/u;
+
+function leadingWord(text: string, from: number): string {
+	WORD.lastIndex = from;
+	return WORD.exec(text)?.[0] ?? '';
+}
+
+/**
+ * Whole-word occurrences of the names in `text`, leftmost and then longest first, not
+ * overlapping: what `/(?<![\p{L}\p{N}])(?:name1|name2|…)(?![\p{L}\p{N}])/gu` finds with the
+ * names sorted longest first.
+ */
+function* findNames(text: string, byLeadingWord: Map<string, string[]>): Generator<[string] & { index: number }> {
+	const starts: number[] = [];
+	for (const word of text.matchAll(WORDS)) starts.push(word.index);
+	// Names that start with a sign rather than a letter may start anywhere a word does not continue.
+	const unworded = byLeadingWord.get('');
+	if (unworded) {
+		for (let i = 0; i < text.length; i++) if (!WORD_CHAR.test(text.slice(i, i + 2)) && (i === 0 || !/[\p{L}\p{N}]$/u.test(text.slice(Math.max(0, i - 2), i)))) starts.push(i);
+		starts.sort((a, b) => a - b);
+	}
+	let next = 0;
+	for (const start of starts) {
+		if (start < next) continue;
+		const candidates = byLeadingWord.get(leadingWord(text, start)) ?? [];
+		const found = candidates.find((name) => text.startsWith(name, start) && !WORD_CHAR.test(text.slice(start + name.length, start + name.length + 2)));
+		if (!found) continue;
+		next = start + found.length;
+		yield Object.assign([found] as [string], { index: start });
+	}
 }
