@@ -78,6 +78,10 @@ export interface CorpusResult {
 		peakTreeRssBytes: number;
 		/** GNU time's maximum resident set size (of the largest single process), when available. */
 		peakProcessRssBytes?: number;
+		/** CPU time (user + system) of the build and its children, from GNU time, when available. */
+		cpuMs?: number;
+		/** The machine's 1-minute load average at the start and end of the build (shared machines inflate wall times). */
+		loadAverage: [number, number];
 	};
 	dist: DistStats;
 	articlePage: PageWeight;
@@ -93,6 +97,8 @@ interface Build {
 	totalMs: number;
 	peakTreeRssBytes: number;
 	peakProcessRssBytes?: number;
+	cpuMs?: number;
+	loadAverage: [number, number];
 	log: string;
 }
 
@@ -118,6 +124,7 @@ async function buildInChild(name: string, contentDir: string, outDir: string): P
 		BUILD_TIMINGS_FILE: timingsFile,
 		BUILD_QUIET: '1',
 	};
+	const loadBefore = os.loadavg()[0]!;
 	const start = performance.now();
 	const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const memory = sampleTreeMemory(child.pid!);
@@ -127,16 +134,22 @@ async function buildInChild(name: string, contentDir: string, outDir: string): P
 	const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
 	const totalMs = performance.now() - start;
 	const peakTreeRssBytes = memory.stop();
+	const loadAverage: [number, number] = [round2(loadBefore), round2(os.loadavg()[0]!)];
 	let peakProcessRssBytes: number | undefined;
+	let cpuMs: number | undefined;
 	if (useTime && fs.existsSync(timeFile)) {
-		const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(fs.readFileSync(timeFile, 'utf8'));
+		const report = fs.readFileSync(timeFile, 'utf8');
+		const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
 		if (kb) peakProcessRssBytes = Number(kb[1]) * 1024;
+		const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+		const system = /System time \(seconds\): ([\d.]+)/.exec(report);
+		if (user && system) cpuMs = Math.round((Number(user[1]) + Number(system[1])) * 1000);
 	}
 	if (code !== 0 || !fs.existsSync(timingsFile)) {
 		throw new Error(`the build of ${name} failed (exit code ${code}):\n${log.slice(-4000)}`);
 	}
 	const timings = JSON.parse(fs.readFileSync(timingsFile, 'utf8')) as Omit<Build, 'totalMs' | 'peakTreeRssBytes' | 'log'>;
-	return { ...timings, totalMs, peakTreeRssBytes, peakProcessRssBytes, log };
+	return { ...timings, totalMs, peakTreeRssBytes, peakProcessRssBytes, cpuMs, loadAverage, log };
 }
 
 async function measure(name: string, contentDir: string, info: { articles: number; entries: number; words?: number; marks?: number; queries: [string, string]; sampleArticle: string }, search: boolean): Promise<CorpusResult> {
@@ -160,6 +173,8 @@ async function measure(name: string, contentDir: string, info: { articles: numbe
 			pagesPerSecond: Math.round((dist.htmlPages / (build.astroMs / 1000)) * 10) / 10,
 			peakTreeRssBytes: build.peakTreeRssBytes,
 			peakProcessRssBytes: build.peakProcessRssBytes,
+			cpuMs: build.cpuMs,
+			loadAverage: build.loadAverage,
 		},
 		dist,
 		articlePage: pageWeight(outDir, '/', `articles/${info.sampleArticle}`),
@@ -173,6 +188,7 @@ async function measure(name: string, contentDir: string, info: { articles: numbe
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+const round2 = (n: number) => Math.round(n * 100) / 100;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The results as a Markdown table, one column per corpus. */
@@ -183,6 +199,8 @@ export function resultsTable(results: CorpusResult[]): string {
 		['Astro build', (r) => seconds(r.build.astroMs)],
 		['Pagefind index', (r) => seconds(r.build.pagefindMs)],
 		['Whole build (wall, incl. start-up)', (r) => seconds(r.build.totalMs)],
+		['CPU time, all processes (user+sys)', (r) => (r.build.cpuMs ? seconds(r.build.cpuMs) : 'n/a')],
+		['Load average at start / end', (r) => r.build.loadAverage.map((l) => l.toFixed(1)).join(' / ')],
 		['Pages per second (Astro)', (r) => String(r.build.pagesPerSecond)],
 		['Peak memory, process tree', (r) => mb(r.build.peakTreeRssBytes)],
 		['Peak memory, largest process', (r) => (r.build.peakProcessRssBytes ? mb(r.build.peakProcessRssBytes) : 'n/a')],
@@ -236,7 +254,8 @@ async function main() {
 	for (let i = 1; i < synthetic.length; i++) {
 		const [a, b] = [synthetic[i - 1]!, synthetic[i]!];
 		const build = (r: CorpusResult) => r.build.contentMs + r.build.astroMs + r.build.pagefindMs;
-		console.log(`${a.name} → ${b.name}: ${(b.articles / a.articles).toFixed(0)}× the articles, ${(build(b) / build(a)).toFixed(1)}× the build time (content+Astro+Pagefind)`);
+		const cpu = a.build.cpuMs && b.build.cpuMs ? `, ${(b.build.cpuMs / a.build.cpuMs).toFixed(1)}× the CPU time` : '';
+		console.log(`${a.name} → ${b.name}: ${(b.articles / a.articles).toFixed(0)}× the articles, ${(build(b) / build(a)).toFixed(1)}× the build time (content+Astro+Pagefind)${cpu}`);
 	}
 	const jsonFile = path.join(WORK, 'results.json');
 	fs.writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
