@@ -20,6 +20,7 @@ import { generateCorpus } from './generate.ts';
 import { distStats, pageWeight, type DistStats, type PageWeight } from './lib/dist-stats.ts';
 import { sampleTreeMemory } from './lib/process-tree.ts';
 import { measureSearch, type SearchMeasurement } from './lib/search-bytes.ts';
+import { measureSearchWeight, type SearchWeight } from './lib/search-weight.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench', '.work');
@@ -86,6 +87,8 @@ export interface CorpusResult {
 	dist: DistStats;
 	articlePage: PageWeight;
 	search?: SearchMeasurement;
+	/** The search helper's own measure (bench/lib/search-weight.ts): index size and a first query. */
+	searchWeight?: Omit<SearchWeight, 'firstQueryFiles'>;
 }
 
 interface Build {
@@ -182,6 +185,8 @@ async function measure(name: string, contentDir: string, info: { articles: numbe
 	if (search) {
 		process.stderr.write(`bench: searching ${name} for "${info.queries[0]}" then "${info.queries[1]}"\n`);
 		result.search = await measureSearch(outDir, '/', info.queries);
+		const { firstQueryFiles: _files, ...weight } = await measureSearchWeight(outDir, { base: '/', query: info.queries[0] });
+		result.searchWeight = weight;
 	}
 	return result;
 }
@@ -209,10 +214,14 @@ export function resultsTable(results: CorpusResult[]): string {
 		['HTML pages', (r) => String(r.dist.htmlPages)],
 		['Article page HTML (mean)', (r) => kb(r.dist.articleHtmlMeanBytes)],
 		['Largest glossary entry page', (r) => kb(r.dist.entryHtmlMaxBytes)],
-		['Card script (gzip)', (r) => kb(r.articlePage.scriptGzip)],
+		['Card script (gzip)', (r) => kb(r.articlePage.cardScriptGzip)],
+		['All scripts of an article page (gzip)', (r) => kb(r.articlePage.scriptGzip)],
 		['Article page weight (HTML+CSS+JS, gzip)', (r) => kb(r.articlePage.totalGzip)],
-		['Pagefind index on disk', (r) => `${mb(r.dist.pagefindBytes)} (${r.dist.pagefindFiles} files)`],
+		['pagefind/ on disk (all files)', (r) => `${mb(r.dist.pagefindBytes)} (${r.dist.pagefindFiles} files)`],
+		['Pagefind searchable data (index, fragments, filters, meta)', (r) => (r.searchWeight ? mb(r.searchWeight.indexBytes) : 'n/a')],
 		['First query downloads (gzip / as served)', (r) => (r.search ? `${kb(r.search.first.pagefindGzipBytes)} / ${kb(r.search.first.pagefindBytes)}` : 'n/a')],
+		['First query, search-weight.ts (as served)', (r) => (r.searchWeight ? kb(r.searchWeight.firstQueryBytes) : 'n/a')],
+		['… of which result fragments', (r) => (r.search ? kb(r.search.first.byKind.fragment ?? 0) : 'n/a')],
 		['Second query downloads', (r) => (r.search ? kb(r.search.second.pagefindGzipBytes) : 'n/a')],
 	];
 	const header = `| | ${results.map((r) => r.name).join(' | ')} |`;

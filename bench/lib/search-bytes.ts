@@ -1,68 +1,29 @@
+/**
+ * What a first and a second query cost a reader: typed into the header search box of the home
+ * page (the way `bench/lib/search-weight.ts` measures a first query), one after the other in the
+ * same page, counting the bytes fetched from `pagefind/` for each.
+ */
 import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
 
-export interface SearchBytes {
+export interface QueryBytes {
 	query: string;
+	/** Options the header box listed. */
 	results: number;
 	/** Bytes of Pagefind files (everything under /pagefind/) fetched for this query, as served. */
 	pagefindBytes: number;
 	/** The same with Pagefind's scripts gzipped, as a compressing static host sends them. */
 	pagefindGzipBytes: number;
 	requests: number;
-	/** The gzip bytes by kind of file: js, wasm, meta, index, fragment, other. */
+	/** The gzip bytes by kind of file: js, wasm, meta, index, fragment, filter, other. */
 	byKind: Record<string, number>;
 }
 
 export interface SearchMeasurement {
-	/** Gzip bytes of the search page itself (HTML, CSS, scripts), before any query. */
-	pageGzipBytes: number;
-	first: SearchBytes;
-	second: SearchBytes;
-}
-
-/**
- * Serves `dist` like a static host, opens the search page in Chromium with an empty cache, runs
- * `queries[0]` then `queries[1]` through the page's own form, and counts the bytes each query
- * fetched: as served by a plain server, and with text files (Pagefind's scripts) gzipped as most
- * static hosts send them. Pagefind's index, fragment and wasm files are gzipped by Pagefind itself.
- */
-export async function measureSearch(dist: string, base: string, queries: [string, string]): Promise<SearchMeasurement> {
-	const server = await startStaticServer({ dir: dist, base });
-	const browser = await launchBrowser();
-	try {
-		const context = await browser.newContext();
-		const page = await context.newPage();
-		let log: Fetched[] = [];
-		const pending: Promise<void>[] = [];
-		page.on('requestfinished', (request) => {
-			pending.push(
-				(async () => {
-					const body = await (await request.response())?.body();
-					if (!body) return;
-					// Pagefind's index files are gzipped already; a host compresses only the text ones.
-					const text = /\.(?:js|json|css|html?)$|\/$/.test(new URL(request.url()).pathname);
-					log.push({ url: request.url(), bytes: body.length, wire: text ? zlib.gzipSync(body).length : body.length });
-				})().catch(() => undefined),
-			);
-		});
-		const settle = async () => {
-			await page.waitForLoadState('networkidle');
-			await Promise.all(pending);
-			const taken = log;
-			log = [];
-			return taken;
-		};
-		await page.goto(`${server.url}search/`);
-		const pageGzipBytes = (await settle()).reduce((sum, r) => sum + r.wire, 0);
-		const first = await runQuery(page, queries[0], settle);
-		const second = await runQuery(page, queries[1], settle);
-		return { pageGzipBytes, first, second };
-	} finally {
-		await browser.close();
-		await server.close();
-	}
+	first: QueryBytes;
+	second: QueryBytes;
 }
 
 interface Fetched {
@@ -71,24 +32,66 @@ interface Fetched {
 	wire: number;
 }
 
-async function runQuery(page: Page, query: string, settle: () => Promise<Fetched[]>): Promise<SearchBytes> {
-	const status = page.locator('[data-search-status]');
-	const before = (await status.textContent()) ?? '';
-	await page.locator('[data-search-input]').fill(query);
-	await page.locator('[data-search-input]').press('Enter');
+/**
+ * Serves `dist` like a static host, opens the home page in Chromium with an empty cache, types
+ * `queries[0]` into the header box, waits for its results, then clears the box and types
+ * `queries[1]`. Pagefind's index, fragment and wasm files are gzipped by Pagefind itself; its
+ * scripts are counted both as served and gzipped.
+ */
+export async function measureSearch(dist: string, base: string, queries: [string, string]): Promise<SearchMeasurement> {
+	const server = await startStaticServer({ dir: dist, base });
+	const browser = await launchBrowser();
+	try {
+		const page = await (await browser.newContext()).newPage();
+		await page.goto(server.url, { waitUntil: 'load' });
+		let log: Fetched[] = [];
+		const pending: Promise<void>[] = [];
+		page.on('requestfinished', (request) => {
+			if (!new URL(request.url()).pathname.startsWith(`${base}pagefind/`)) return;
+			pending.push(
+				(async () => {
+					const body = await (await request.response())?.body();
+					if (!body) return;
+					const text = /\.(?:js|json|css)$/.test(new URL(request.url()).pathname);
+					log.push({ url: request.url(), bytes: body.length, wire: text ? zlib.gzipSync(body).length : body.length });
+				})().catch(() => undefined),
+			);
+		});
+		const take = async () => {
+			await page.waitForLoadState('networkidle');
+			await Promise.all(pending);
+			const taken = log;
+			log = [];
+			return taken;
+		};
+		const first = await runQuery(page, queries[0], take);
+		const second = await runQuery(page, queries[1], take);
+		return { first, second };
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
+async function runQuery(page: Page, query: string, take: () => Promise<Fetched[]>): Promise<QueryBytes> {
+	const box = page.locator('#header-search-input');
+	await box.focus();
+	await box.fill('');
+	await box.pressSequentially(query);
 	await page.waitForFunction(
-		([previous]) => {
-			const text = document.querySelector('[data-search-status]')?.textContent ?? '';
-			return text !== previous && /result/i.test(text);
+		(q) => {
+			const status = document.querySelector('.header-search [role="status"]')?.textContent ?? '';
+			return document.querySelectorAll('#header-search-results [role="option"]').length > 0 && (status === '' || !/Searching/i.test(status)) && (document.querySelector<HTMLInputElement>('#header-search-input')?.value === q);
 		},
-		[before],
+		query,
 		{ timeout: 30_000 },
 	);
-	const fetched = (await settle()).filter((r) => new URL(r.url).pathname.includes('/pagefind/'));
-	const text = (await status.textContent()) ?? '';
+	// Let the debounced search and its fragment loads finish.
+	await page.waitForTimeout(500);
+	const fetched = await take();
 	return {
 		query,
-		results: Number(/(\d+) results?/.exec(text)?.[1] ?? 0),
+		results: await page.locator('#header-search-results [role="option"]:not(.search-all)').count(),
 		pagefindBytes: fetched.reduce((sum, r) => sum + r.bytes, 0),
 		pagefindGzipBytes: fetched.reduce((sum, r) => sum + r.wire, 0),
 		requests: fetched.length,
@@ -106,4 +109,5 @@ const KINDS: [RegExp, string][] = [
 	[/\.pf_meta$/, 'meta'],
 	[/\.pf_index$/, 'index'],
 	[/\.pf_fragment$/, 'fragment'],
+	[/\.pf_filter$/, 'filter'],
 ];
