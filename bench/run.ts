@@ -77,6 +77,8 @@ export interface CorpusResult {
 		pagesPerSecond: number;
 		/** Highest sum of resident memory over the build's process tree, sampled every 100 ms. */
 		peakTreeRssBytes: number;
+		/** Highest resident memory of each program in the tree (node, pagefind_extended), same samples. */
+		peakRssByProgram: Record<string, number>;
 		/** GNU time's maximum resident set size (of the largest single process), when available. */
 		peakProcessRssBytes?: number;
 		/** CPU time (user + system) of the build and its children, from GNU time, when available. */
@@ -99,6 +101,7 @@ interface Build {
 	pagesIndexed: number;
 	totalMs: number;
 	peakTreeRssBytes: number;
+	peakRssByProgram: Record<string, number>;
 	peakProcessRssBytes?: number;
 	cpuMs?: number;
 	loadAverage: [number, number];
@@ -136,7 +139,7 @@ async function buildInChild(name: string, contentDir: string, outDir: string): P
 	child.stderr.on('data', (chunk) => (log += chunk));
 	const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
 	const totalMs = performance.now() - start;
-	const peakTreeRssBytes = memory.stop();
+	const { peakBytes: peakTreeRssBytes, peakByProgram: peakRssByProgram } = memory.stop();
 	const loadAverage: [number, number] = [round2(loadBefore), round2(os.loadavg()[0]!)];
 	let peakProcessRssBytes: number | undefined;
 	let cpuMs: number | undefined;
@@ -151,8 +154,8 @@ async function buildInChild(name: string, contentDir: string, outDir: string): P
 	if (code !== 0 || !fs.existsSync(timingsFile)) {
 		throw new Error(`the build of ${name} failed (exit code ${code}):\n${log.slice(-4000)}`);
 	}
-	const timings = JSON.parse(fs.readFileSync(timingsFile, 'utf8')) as Omit<Build, 'totalMs' | 'peakTreeRssBytes' | 'log'>;
-	return { ...timings, totalMs, peakTreeRssBytes, peakProcessRssBytes, cpuMs, loadAverage, log };
+	const timings = JSON.parse(fs.readFileSync(timingsFile, 'utf8')) as Omit<Build, 'totalMs' | 'peakTreeRssBytes' | 'peakRssByProgram' | 'cpuMs' | 'loadAverage' | 'log'>;
+	return { ...timings, totalMs, peakTreeRssBytes, peakRssByProgram, peakProcessRssBytes, cpuMs, loadAverage, log };
 }
 
 async function measure(name: string, contentDir: string, info: { articles: number; entries: number; words?: number; marks?: number; queries: [string, string]; sampleArticle: string }, search: boolean): Promise<CorpusResult> {
@@ -175,6 +178,7 @@ async function measure(name: string, contentDir: string, info: { articles: numbe
 			pagesIndexed: build.pagesIndexed,
 			pagesPerSecond: Math.round((dist.htmlPages / (build.astroMs / 1000)) * 10) / 10,
 			peakTreeRssBytes: build.peakTreeRssBytes,
+			peakRssByProgram: build.peakRssByProgram,
 			peakProcessRssBytes: build.peakProcessRssBytes,
 			cpuMs: build.cpuMs,
 			loadAverage: build.loadAverage,
@@ -208,7 +212,8 @@ export function resultsTable(results: CorpusResult[]): string {
 		['Load average at start / end', (r) => r.build.loadAverage.map((l) => l.toFixed(1)).join(' / ')],
 		['Pages per second (Astro)', (r) => String(r.build.pagesPerSecond)],
 		['Peak memory, process tree', (r) => mb(r.build.peakTreeRssBytes)],
-		['Peak memory, largest process', (r) => (r.build.peakProcessRssBytes ? mb(r.build.peakProcessRssBytes) : 'n/a')],
+		['Peak memory, largest process (GNU time)', (r) => (r.build.peakProcessRssBytes ? mb(r.build.peakProcessRssBytes) : 'n/a')],
+		['… node / Pagefind apart (sampled)', (r) => `${mb(r.build.peakRssByProgram.node ?? 0)} / ${mb(r.build.peakRssByProgram.pagefind_extended ?? r.build.peakRssByProgram.pagefind ?? 0)}`],
 		['dist/ size', (r) => mb(r.dist.bytes)],
 		['dist/ files', (r) => String(r.dist.files)],
 		['HTML pages', (r) => String(r.dist.htmlPages)],

@@ -1,29 +1,39 @@
 import fs from 'node:fs';
 
+/** Peak resident memory of a process tree, in total and per program. */
+export interface TreeMemory {
+	/** Highest sum of VmRSS over the tree at one sample. */
+	peakBytes: number;
+	/** Highest VmRSS seen for each program name (`node`, `pagefind_extended`, …). */
+	peakByProgram: Record<string, number>;
+}
+
 /**
  * Samples the resident memory of a process and all its descendants (Astro's workers, Pagefind's
  * binary) from /proc every `intervalMs`, keeping the highest total. Linux only: elsewhere it
- * returns 0 and the benchmark falls back on GNU time's figure.
+ * reports 0 and the benchmark falls back on GNU time's figure.
  */
-export function sampleTreeMemory(rootPid: number, intervalMs = 100): { stop(): number } {
-	let peak = 0;
+export function sampleTreeMemory(rootPid: number, intervalMs = 100): { stop(): TreeMemory } {
+	const memory: TreeMemory = { peakBytes: 0, peakByProgram: {} };
 	const sample = () => {
-		const total = treeRss(rootPid);
-		if (total > peak) peak = total;
+		const processes = tree(rootPid);
+		const total = processes.reduce((sum, p) => sum + p.rss, 0);
+		if (total > memory.peakBytes) memory.peakBytes = total;
+		for (const p of processes) if (p.rss > (memory.peakByProgram[p.name] ?? 0)) memory.peakByProgram[p.name] = p.rss;
 	};
 	sample();
 	const timer = setInterval(sample, intervalMs);
 	return {
 		stop() {
 			clearInterval(timer);
-			return peak;
+			return memory;
 		},
 	};
 }
 
-/** Sum of VmRSS (bytes) of `rootPid` and its descendants, now. */
-export function treeRss(rootPid: number): number {
-	if (!fs.existsSync('/proc')) return 0;
+/** `rootPid` and its descendants with their VmRSS (bytes), now. */
+function tree(rootPid: number): { pid: number; name: string; rss: number }[] {
+	if (!fs.existsSync('/proc')) return [];
 	const children = new Map<number, number[]>();
 	for (const name of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
@@ -38,18 +48,19 @@ export function treeRss(rootPid: number): number {
 			// the process ended while we looked
 		}
 	}
-	let total = 0;
+	const found: { pid: number; name: string; rss: number }[] = [];
 	const queue = [rootPid];
 	while (queue.length) {
 		const pid = queue.pop()!;
 		try {
 			const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 			const kb = /^VmRSS:\s+(\d+) kB/m.exec(status);
-			if (kb) total += Number(kb[1]) * 1024;
+			const name = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? '?';
+			if (kb) found.push({ pid, name, rss: Number(kb[1]) * 1024 });
 		} catch {
 			continue;
 		}
 		queue.push(...(children.get(pid) ?? []));
 	}
-	return total;
+	return found;
 }

@@ -57,8 +57,15 @@ export function sourcesOf(article: ArticleLike, entries: Map<string, SourceEntry
 export function namedEntries<T extends { id: string; data: { type: string; name: string; aliases: readonly string[] } }>(
 	entries: Map<string, T>,
 ): Map<string, SourceEntry> {
-	return new Map([...entries].map(([id, e]) => [id, { id, type: e.data.type, name: e.data.name, aliases: e.data.aliases }]));
+	// Once per glossary map, not once per page: the map holds every entry of the site.
+	let named = NAMED.get(entries);
+	if (!named) {
+		named = new Map([...entries].map(([id, e]) => [id, { id, type: e.data.type, name: e.data.name, aliases: e.data.aliases }]));
+		NAMED.set(entries, named);
+	}
+	return named;
 }
+const NAMED = new WeakMap<object, Map<string, SourceEntry>>();
 
 /** A few words of `sentence` around the first place it says `label`, with ellipses where cut. */
 export function excerptAround(sentence: string, label: string, before = 4, after = 8): string {
