@@ -4,7 +4,7 @@ import fs from 'node:fs';
 export interface TreeMemory {
 	/** Highest sum of VmRSS over the tree at one sample. */
 	peakBytes: number;
-	/** Highest VmRSS seen for each program name (`node`, `pagefind_extended`, …). */
+	/** Highest VmRSS seen for each program (`node`, `pagefind_extended`, …), by the name it was run as. */
 	peakByProgram: Record<string, number>;
 }
 
@@ -55,7 +55,9 @@ function tree(rootPid: number): { pid: number; name: string; rss: number }[] {
 		try {
 			const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 			const kb = /^VmRSS:\s+(\d+) kB/m.exec(status);
-			const name = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? '?';
+			// The program, from argv[0] (the status Name is a thread name such as "MainThread").
+			const argv0 = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+			const name = argv0.split('/').pop() || (/^Name:\s+(.+)$/m.exec(status)?.[1] ?? '?');
 			if (kb) found.push({ pid, name, rss: Number(kb[1]) * 1024 });
 		} catch {
 			continue;
