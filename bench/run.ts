@@ -188,9 +188,14 @@ async function measure(name: string, contentDir: string, info: { articles: numbe
 	};
 	if (search) {
 		process.stderr.write(`bench: searching ${name} for "${info.queries[0]}" then "${info.queries[1]}"\n`);
-		result.search = await measureSearch(outDir, '/', info.queries);
-		const { firstQueryFiles: _files, ...weight } = await measureSearchWeight(outDir, { base: '/', query: info.queries[0] });
-		result.searchWeight = weight;
+		try {
+			result.search = await measureSearch(outDir, '/', info.queries);
+			const { firstQueryFiles: _files, ...weight } = await measureSearchWeight(outDir, { base: '/', query: info.queries[0] });
+			result.searchWeight = weight;
+		} catch (error) {
+			// Without Chromium the rest of the report still stands; say why search is missing.
+			process.stderr.write(`bench: search not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+		}
 	}
 	return result;
 }
