@@ -7,10 +7,10 @@
  * Pure module (no Astro imports) so that tests can re-project coordinates with the same
  * parameters the pages were drawn with.
  */
-import { geoContains, geoDistance, geoMercator, geoPath, type GeoProjection, type GeoStream } from 'd3-geo';
+import { geoBounds, geoContains, geoDistance, geoMercator, geoPath, type GeoProjection, type GeoStream } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, GeometryObject, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import atlas50m from 'world-atlas/countries-50m.json' with { type: 'json' };
 
 /** A place with coordinates, as the maps need it. */
@@ -61,21 +61,111 @@ const EARTH_RADIUS_KM = 6371;
 
 type CountryProps = { name: string };
 const topology = atlas50m as unknown as Topology<{ countries: GeometryCollection<CountryProps>; land: GeometryCollection }>;
-let decoded: { countries: Feature<Geometry, CountryProps>[]; land: FeatureCollection | Feature; borders: MultiLineString } | undefined;
 
+/** Longitude and latitude bounds, `[[west, south], [east, north]]` as d3's `geoBounds` gives them. */
+type Bounds = [[number, number], [number, number]];
+/** A piece of outline with its bounds, so a map only projects the pieces near its frame. */
+interface Piece<G> {
+	geometry: G;
+	bounds: Bounds;
+}
+
+let decoded:
+	| { countries: (Feature<Geometry, CountryProps> & { bounds: Bounds })[]; land: Piece<Polygon>[]; borders: Piece<LineString>[] }
+	| undefined;
+
+/** The atlas, decoded and cut into bounded pieces once per build. */
 function atlas() {
-	decoded ??= {
-		countries: (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, CountryProps>).features,
-		land: feature(topology, topology.objects.land),
-		// Each border between two countries once; coasts are drawn by the land outline.
-		borders: mesh(topology, topology.objects.countries, (a, b) => a !== b),
+	if (decoded) return decoded;
+	const countries = (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, CountryProps>).features;
+	const land = feature(topology, topology.objects.land) as FeatureCollection<Polygon | MultiPolygon> | Feature<Polygon | MultiPolygon>;
+	const landGeometries = 'features' in land ? land.features.map((f) => f.geometry) : [land.geometry];
+	const polygons = landGeometries.flatMap((g): Polygon[] =>
+		g.type === 'Polygon' ? [g] : g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates })),
+	);
+	// Each border between two countries once; coasts are drawn by the land outline.
+	const borderMesh: MultiLineString = mesh(topology, topology.objects.countries, (a, b) => a !== b);
+	const lines = borderMesh.coordinates.map((coordinates): LineString => ({ type: 'LineString', coordinates }));
+	decoded = {
+		countries: countries.map((c) => Object.assign(c, { bounds: geoBounds(c) as Bounds })),
+		land: polygons.map((geometry) => ({ geometry, bounds: geoBounds(geometry) as Bounds })),
+		borders: lines.map((geometry) => ({ geometry, bounds: geoBounds(geometry) as Bounds })),
 	};
 	return decoded;
 }
 
+/** True when bounds may reach into a longitude/latitude box (pieces across the antimeridian always may). */
+function mayIntersect(bounds: Bounds, box: Bounds): boolean {
+	const [[west, south], [east, north]] = bounds;
+	if (west > east) return true;
+	return west <= box[1][0] && east >= box[0][0] && south <= box[1][1] && north >= box[0][1];
+}
+
+/** The longitude/latitude box a map's frame shows (Mercator frames are such boxes), with a margin. */
+function frameBox(params: ProjectionParams, marginDeg = 1): Bounds {
+	const projection = geoMercator().scale(params.scale).translate(params.translate);
+	const [west, north] = projection.invert!([0, 0])!;
+	const [east, south] = projection.invert!([params.width, params.height])!;
+	return [
+		[west - marginDeg, south - marginDeg],
+		[east + marginDeg, north + marginDeg],
+	];
+}
+
+/**
+ * Cuts a polygon to a longitude/latitude box before it is projected, so a continent costs only
+ * the points near the map. The cut edges lie in the frame's margin, outside what is drawn.
+ */
+function clipPolygon(polygon: Polygon, box: Bounds): Polygon | undefined {
+	const [[west, south], [east, north]] = box;
+	const rings: Polygon['coordinates'] = [];
+	for (const ring of polygon.coordinates) {
+		let points = ring as [number, number][];
+		for (const [axis, limit, keepAbove] of [[0, west, true], [0, east, false], [1, south, true], [1, north, false]] as const) {
+			const inside = (p: [number, number]) => (keepAbove ? p[axis] >= limit : p[axis] <= limit);
+			const cut = (a: [number, number], b: [number, number]): [number, number] => {
+				const t = (limit - a[axis]) / (b[axis] - a[axis]);
+				return axis === 0 ? [limit, a[1] + t * (b[1] - a[1])] : [a[0] + t * (b[0] - a[0]), limit];
+			};
+			const next: [number, number][] = [];
+			for (let i = 0; i < points.length; i++) {
+				const current = points[i]!;
+				const previous = points[(i + points.length - 1) % points.length]!;
+				if (inside(current)) {
+					if (!inside(previous)) next.push(cut(previous, current));
+					next.push(current);
+				} else if (inside(previous)) {
+					next.push(cut(previous, current));
+				}
+			}
+			points = next;
+			if (points.length === 0) break;
+		}
+		if (points.length >= 3) {
+			const [first, last] = [points[0]!, points[points.length - 1]!];
+			if (first[0] !== last[0] || first[1] !== last[1]) points.push(first);
+			rings.push(points);
+		} else if (rings.length === 0) {
+			// The outer ring does not reach the box: neither do its holes.
+			return undefined;
+		}
+	}
+	return rings.length ? { type: 'Polygon', coordinates: rings } : undefined;
+}
+
+const countryCache = new Map<string, string | undefined>();
+
 /** The Natural Earth country that contains a point, if any. */
 export function countryAt(lon: number, lat: number): string | undefined {
-	return atlas().countries.find((c) => geoContains(c, [lon, lat]))?.properties.name;
+	const key = `${lon},${lat}`;
+	if (countryCache.has(key)) return countryCache.get(key);
+	const point: Bounds = [
+		[lon, lat],
+		[lon, lat],
+	];
+	const name = atlas().countries.find((c) => mayIntersect(c.bounds, point) && geoContains(c, [lon, lat]))?.properties.name;
+	countryCache.set(key, name);
+	return name;
 }
 
 /**
@@ -145,10 +235,18 @@ export function outlines(params: ProjectionParams, focusCountry?: string, tolera
 	const projection = projectionOf(params);
 	const path = geoPath({ stream: (out: GeoStream) => projection.stream(thinned(out, tolerance)) }).digits(0);
 	const { land, borders, countries } = atlas();
+	const box = frameBox(params);
+	const near = <G extends GeometryObject>(pieces: Piece<G>[], clip?: (g: G) => G | undefined) => ({
+		type: 'GeometryCollection' as const,
+		geometries: pieces
+			.filter((p) => mayIntersect(p.bounds, box))
+			.map((p) => (clip ? clip(p.geometry) : p.geometry))
+			.filter((g): g is G => g !== undefined),
+	});
 	const focusFeature = focusCountry ? countries.find((c) => c.properties.name === focusCountry) : undefined;
 	const result: Outlines = {
-		land: compact(path(land) ?? ''),
-		borders: compact(path(borders) ?? ''),
+		land: compact(path(near(land, (polygon) => clipPolygon(polygon, box))) ?? ''),
+		borders: compact(path(near(borders)) ?? ''),
 		focus: focusFeature ? compact(path(focusFeature) ?? '') : '',
 	};
 	outlineCache.set(key, result);
@@ -404,7 +502,9 @@ function contextLabels(params: ProjectionParams, taken: Box[]): ContextLabel[] {
 	const path = geoPath(projectionOf(params));
 	const frame = params.width * params.height;
 	const result: ContextLabel[] = [];
+	const box = frameBox(params, 0);
 	for (const country of atlas().countries) {
+		if (!mayIntersect(country.bounds, box)) continue;
 		const area = path.area(country);
 		if (!(area > frame * 0.04)) continue;
 		const [cx, cy] = path.centroid(country);
