@@ -84,7 +84,7 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 		for (const m of article.annotations.mentions) mentioned.add(m.entity);
 		for (const q of article.annotations.quotes) mentioned.add(q.outlet);
 		// A publisher or republisher named in the frontmatter is shown as a link to its outlet entry.
-		for (const credit of creditsOf(article.data, glossary.entries.values())) if (credit.outlet) mentioned.add(credit.outlet);
+		for (const credit of creditsOf(article.data, glossary.entries)) if (credit.outlet) mentioned.add(credit.outlet);
 	}
 	for (const entry of glossary.entries.values()) {
 		if (!mentioned.has(entry.id)) {

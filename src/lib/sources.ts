@@ -38,7 +38,7 @@ export function sourcesOf(article: ArticleLike, entries: Map<string, SourceEntry
 		}
 		return source;
 	};
-	for (const credit of creditsOf(article, entries.values())) {
+	for (const credit of creditsOf(article, entries)) {
 		if (credit.outlet) sourceFor(credit.outlet).roles.push(credit.role);
 	}
 	article.annotations.quotes.forEach((quote, i) => sourceFor(quote.outlet).quotes.push({ quote, number: i + 1 }));

@@ -42,10 +42,11 @@ export function formatDate(iso: string): string {
 const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long' });
 const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
 
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
 /** The sentence of `text` that holds the character at `offset`. */
 export function sentenceAt(text: string, offset: number): string {
-	const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-	for (const { segment, index } of segmenter.segment(text)) {
+	for (const { segment, index } of sentences.segment(text)) {
 		if (offset >= index && offset < index + segment.length) return segment.trim();
 	}
 	return text.trim();

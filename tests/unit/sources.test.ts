@@ -3,12 +3,13 @@ import { creditsOf, outletNamed, type NamedEntry } from '../../src/corpus/credit
 import { excerptAround, sourcesOf } from '../../src/lib/sources.ts';
 import type { QuoteRecord } from '../../src/markdown/annotations.ts';
 
-const ENTRIES: NamedEntry[] = [
+const ENTRY_LIST: NamedEntry[] = [
 	{ id: 'hot-air', type: 'outlet', name: 'Hot Air', aliases: ['HotAir'] },
 	{ id: 'mesop', type: 'outlet', name: 'MESOP', aliases: [] },
 	{ id: 'associated-press', type: 'outlet', name: 'Associated Press', aliases: ['AP'] },
 	{ id: 'hot-air-town', type: 'place', name: 'Hotair', aliases: ['Hot Air Town'] },
 ];
+const ENTRIES = new Map(ENTRY_LIST.map((e) => [e.id, e]));
 
 describe('outletNamed and creditsOf', () => {
 	it('find an outlet by name or alias, ignoring case, but never another type of entry', () => {
@@ -42,7 +43,7 @@ describe('sourcesOf', () => {
 					quotes: [quote('quote-a', 'unknown'), quote('quote-b', 'associated-press')],
 				},
 			},
-			new Map(ENTRIES.map((e) => [e.id, e])),
+			ENTRIES,
 		);
 		expect(sources.map((s) => s.outlet)).toEqual(['associated-press', 'hot-air', 'unknown']);
 		expect(sources[0]!.citations).toEqual([{ anchor: 'p-one', excerpt: 'The AP says so.' }]);
