@@ -7,11 +7,12 @@
  * Pure module (no Astro imports) so that tests can re-project coordinates with the same
  * parameters the pages were drawn with.
  */
-import { geoBounds, geoContains, geoDistance, geoMercator, geoPath, type GeoProjection, type GeoStream } from 'd3-geo';
+import { geoBounds, geoContains, geoDistance, geoMercator, geoNaturalEarth1, geoPath, type GeoProjection, type GeoStream } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, GeometryObject, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import atlas50m from 'world-atlas/countries-50m.json' with { type: 'json' };
+import land110m from 'world-atlas/land-110m.json' with { type: 'json' };
 
 /** A place with coordinates, as the maps need it. */
 export interface GeoPlace {
@@ -25,10 +26,11 @@ export interface GeoPlace {
 
 /**
  * Everything needed to re-create a map's projection: `geoMercator().scale(scale).translate(translate)`
- * maps `[lon, lat]` to SVG user units in a `0 0 width height` viewBox.
+ * (or `geoNaturalEarth1()` for the world inset) maps `[lon, lat]` to SVG user units in a
+ * `0 0 width height` viewBox.
  */
 export interface ProjectionParams {
-	type: 'mercator';
+	type: 'mercator' | 'natural-earth';
 	scale: number;
 	translate: [number, number];
 	width: number;
@@ -37,7 +39,7 @@ export interface ProjectionParams {
 
 /** The d3 projection of a map, clipped to its frame. */
 export function projectionOf(params: ProjectionParams): GeoProjection {
-	return geoMercator()
+	return (params.type === 'natural-earth' ? geoNaturalEarth1() : geoMercator())
 		.scale(params.scale)
 		.translate(params.translate)
 		.clipExtent([
@@ -404,6 +406,8 @@ export interface ArticleMapModel {
 	outside: FarPlace[];
 	/** Country names for orientation. */
 	countries: ContextLabel[];
+	/** The far places on a world map, when there are any. */
+	world?: WorldInsetModel;
 }
 
 /**
@@ -491,6 +495,7 @@ export function articleMap(places: GeoPlace[]): ArticleMapModel {
 		outlines: outlines(params),
 		places: mapped,
 		outside: outside.map((p) => ({ ...p, whereabouts: whereabouts(p, inside) })),
+		world: outside.length > 0 ? worldInset(outside, params) : undefined,
 		countries: contextLabels(params, mapped.map((p) => p.label.box).concat(mapped.map((p) => ({ x0: p.x - 6, y0: p.y - 6, x1: p.x + 6, y1: p.y + 6 })))),
 	};
 	articleMaps.set(key, model);
@@ -520,4 +525,72 @@ function contextLabels(params: ProjectionParams, taken: Box[]): ContextLabel[] {
 		}
 	}
 	return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// World inset: the places too far away for the regional map, on a small map of the world.
+
+export const WORLD_INSET_WIDTH = 360;
+/** Points of the world's outline closer than this (user units) are merged: the inset is small. */
+const WORLD_TOLERANCE = 2;
+/** The world inset shows the land north of this latitude. */
+const SOUTHERN_LIMIT = -58;
+
+/** The world inset's frame: the whole sphere in Natural Earth projection. */
+export function worldParams(width = WORLD_INSET_WIDTH): ProjectionParams {
+	const fitted = geoNaturalEarth1().fitWidth(width, { type: 'Sphere' });
+	const [tx, ty] = fitted.translate();
+	// The frame ends below the southern tip of South America (Antarctica is not drawn).
+	const [, bottom] = fitted([0, SOUTHERN_LIMIT])!;
+	return { type: 'natural-earth', scale: round2(fitted.scale()), translate: [round2(tx), round2(ty)], width, height: Math.ceil(bottom) + 4 };
+}
+
+export interface WorldInsetModel {
+	params: ProjectionParams;
+	/** Land, from Natural Earth 1:110m. */
+	land: string;
+	/** The outline of the regional map's frame. */
+	region: string;
+	places: MappedPlace[];
+}
+
+let worldLand: string | undefined;
+
+/**
+ * A small world map with the far places of an article and the frame of its regional map, so that
+ * every place the article mentions is drawn somewhere.
+ */
+export function worldInset(far: GeoPlace[], region: ProjectionParams): WorldInsetModel {
+	const params = worldParams();
+	const projection = projectionOf(params);
+	if (worldLand === undefined) {
+		const topology = land110m as unknown as Topology<{ land: GeometryCollection }>;
+		const path = geoPath({ stream: (out: GeoStream) => projection.stream(thinned(out, WORLD_TOLERANCE)) }).digits(0);
+		const land = feature(topology, topology.objects.land) as FeatureCollection<Polygon | MultiPolygon> | Feature<Polygon | MultiPolygon>;
+		// Antarctica is left out: no news place is there, and its outline would double the bytes.
+		const inhabited: Bounds = [[-180, SOUTHERN_LIMIT], [180, 90]];
+		const polygons = ('features' in land ? land.features.map((f) => f.geometry) : [land.geometry])
+			.flatMap((g): Polygon[] => (g.type === 'Polygon' ? [g] : g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }))))
+			.map((polygon) => clipPolygon(polygon, inhabited))
+			.filter((polygon): polygon is Polygon => polygon !== undefined);
+		worldLand = compact(path({ type: 'GeometryCollection', geometries: polygons }) ?? '');
+	}
+	const [[west, south], [east, north]] = frameBox(region, 0);
+	const edge: [number, number][] = [];
+	for (let i = 0; i <= 8; i++) edge.push([west + ((east - west) * i) / 8, north]);
+	for (let i = 0; i <= 8; i++) edge.push([east, north - ((north - south) * i) / 8]);
+	for (let i = 0; i <= 8; i++) edge.push([east - ((east - west) * i) / 8, south]);
+	for (let i = 0; i <= 8; i++) edge.push([west, south + ((north - south) * i) / 8]);
+	const region2d = edge.map(([lon, lat]) => projectPoint(params, lon, lat));
+	const points = far.map((p) => {
+		const [x, y] = projectPoint(params, p.lon, p.lat);
+		return { ...p, x, y };
+	});
+	const labels = layoutLabels(points, params.width, params.height);
+	return {
+		params,
+		land: worldLand,
+		region: `M${region2d.map(([x, y]) => `${x},${y}`).join('L')}Z`,
+		places: points.map((p) => ({ ...p, label: labels.get(p.id)! })),
+	};
 }

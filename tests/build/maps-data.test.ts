@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { geoMercator } from 'd3-geo';
+import { geoMercator, geoNaturalEarth1 } from 'd3-geo';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
@@ -14,7 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, readPage, withoutIgnored } from '../helpers/html.ts';
-import { locatorParams, regionParams, splitByRegion, type GeoPlace, type ProjectionParams } from '../../src/lib/maps.ts';
+import { locatorParams, regionParams, splitByRegion, worldParams, type GeoPlace, type ProjectionParams } from '../../src/lib/maps.ts';
 
 const BASE = '/reader/';
 const SLUG = 'kurds-seize-jalula-to-attack-isis';
@@ -95,7 +95,7 @@ describe('the article map', () => {
 		for (const id of mentionedPlaces) {
 			const item = items.find((li) => findAll(li, (a) => a.tagName === 'a' && a.properties.href === `${BASE}glossary/${id}/`).length === 1);
 			expect(item, id).toBeDefined();
-			expect(toText(item!).includes('outside the map'), id).toBe(FAR_AWAY.includes(id));
+			expect(toText(item!).includes('outside the regional map'), id).toBe(FAR_AWAY.includes(id));
 		}
 	});
 
@@ -142,6 +142,30 @@ describe('the article map', () => {
 		// The module agrees on which places are far away.
 		const all = mentionedPlaces.map((id) => ({ id, name: id, ...glossary.get(id)!.coordinates!, approximate: false }));
 		expect(new Set(splitByRegion(all).outside.map((p) => p.id))).toEqual(new Set(FAR_AWAY));
+	});
+
+	it('draws the far places on a world map, each where its coordinates project, within 1 px', () => {
+		const worlds = findAll(page, (el) => el.tagName === 'svg' && attr(el, 'className') === 'world-map');
+		expect(worlds).toHaveLength(1);
+		const world = worlds[0]!;
+		const params = JSON.parse(attr(world, 'dataProjection')!) as ProjectionParams;
+		expect(params).toEqual(worldParams());
+		const projection = geoNaturalEarth1().scale(params.scale).translate(params.translate);
+		const drawn = findAll(world, (el) => el.tagName === 'a' && isMark(el));
+		expect(drawn.map((a) => String(a.properties.dataEntity)).sort()).toEqual([...FAR_AWAY].sort());
+		for (const link of drawn) {
+			const id = String(link.properties.dataEntity);
+			const { lat, lon } = glossary.get(id)!.coordinates!;
+			const [x, y] = projection([lon, lat])!;
+			const circle = findAll(link, (el) => el.tagName === 'circle')[0]!;
+			expect(Math.abs(Number(circle.properties.cx) - x), `${id} x`).toBeLessThanOrEqual(1);
+			expect(Math.abs(Number(circle.properties.cy) - y), `${id} y`).toBeLessThanOrEqual(1);
+			expect(link.properties.href).toBe(`${BASE}glossary/${id}/`);
+		}
+		// Washington is west of Berlin, which is north-west of Dubai.
+		const at = (id: string) => findAll(drawn.find((a) => a.properties.dataEntity === id)!, (el) => el.tagName === 'circle')[0]!.properties;
+		expect(Number(at('united-states').cx)).toBeLessThan(Number(at('germany').cx));
+		expect(Number(at('germany').cy)).toBeLessThan(Number(at('dubai').cy));
 	});
 
 	it('makes each point a marked name that opens the place card, with its name as the link text', () => {
