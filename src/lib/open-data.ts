@@ -154,25 +154,38 @@ export interface TextPositionSelector {
 }
 
 /** Counts the occurrences of `needle` in `haystack` (overlapping ones too). */
-function occurrences(haystack: string, needle: string): number {
-	let count = 0;
-	for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) count++;
-	return count;
+/** True when `needle` occurs exactly once in `haystack`. */
+function occursOnce(haystack: string, needle: string): boolean {
+	const first = haystack.indexOf(needle);
+	return first !== -1 && haystack.indexOf(needle, first + 1) === -1;
 }
 
 /**
- * A quote selector for a span: 32 code points of context on each side, more when that is needed
- * to make prefix + exact + suffix occur only once in the text.
+ * Quote selectors for spans of one text: 32 code points of context on each side, more when that
+ * is needed to make prefix + exact + suffix occur only once in the text. The text and its
+ * code-point offsets are prepared once, so an article with hundreds of marks stays linear.
  */
-export function quoteSelector(codePoints: string[], start: number, end: number): TextQuoteSelector {
+export function quoteSelectors(codePoints: string[]): (start: number, end: number) => TextQuoteSelector {
 	const text = codePoints.join('');
-	const exact = codePoints.slice(start, end).join('');
-	for (let context = 32; ; context += 32) {
-		const prefix = codePoints.slice(Math.max(0, start - context), start).join('');
-		const suffix = codePoints.slice(end, end + context).join('');
-		const whole = start - context <= 0 && end + context >= codePoints.length;
-		if (whole || occurrences(text, prefix + exact + suffix) === 1) return { type: 'TextQuoteSelector', exact, prefix, suffix };
-	}
+	// UTF-16 offset of each code point, and of the end.
+	const offsets = new Array<number>(codePoints.length + 1);
+	offsets[0] = 0;
+	for (let i = 0; i < codePoints.length; i++) offsets[i + 1] = offsets[i]! + codePoints[i]!.length;
+	const slice = (from: number, to: number) => text.slice(offsets[Math.max(0, from)], offsets[Math.min(codePoints.length, to)]);
+	return (start, end) => {
+		const exact = slice(start, end);
+		for (let context = 32; ; context += 32) {
+			const prefix = slice(start - context, start);
+			const suffix = slice(end, end + context);
+			const whole = start - context <= 0 && end + context >= codePoints.length;
+			if (whole || occursOnce(text, prefix + exact + suffix)) return { type: 'TextQuoteSelector', exact, prefix, suffix };
+		}
+	};
+}
+
+/** A quote selector for one span (see `quoteSelectors` for many spans of one text). */
+export function quoteSelector(codePoints: string[], start: number, end: number): TextQuoteSelector {
+	return quoteSelectors(codePoints)(start, end);
 }
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -201,10 +214,10 @@ export interface AnnotationInput {
  * outlet is known). Targets carry a `TextQuoteSelector` and an equivalent `TextPositionSelector`.
  */
 export function webAnnotations(input: AnnotationInput) {
-	const codePoints = [...input.spans.text];
+	const selectorFor = quoteSelectors([...input.spans.text]);
 	const target = (start: number, end: number) => ({
 		source: input.articleUrl,
-		selector: [quoteSelector(codePoints, start, end), { type: 'TextPositionSelector', start, end } satisfies TextPositionSelector],
+		selector: [selectorFor(start, end), { type: 'TextPositionSelector', start, end } satisfies TextPositionSelector],
 	});
 	const names = input.spans.marks.map((mark, i) => ({
 		id: `${input.collectionUrl}#name-${i + 1}`,
