@@ -62,7 +62,6 @@ export function articleLoader(): Loader {
 					context.store.set({
 						id: article.slug,
 						data,
-						body: article.body,
 						filePath: article.file,
 						digest: context.generateDigest(article.html),
 						rendered: { html: article.html, metadata: {} },
@@ -84,10 +83,11 @@ export function glossaryLoader(): Loader {
 				const corpus = await checkedCorpus();
 				context.store.clear();
 				for (const entry of corpus.glossary.entries.values()) {
-					const { id, note: _note, noteLine: _line, ...fields } = entry;
+					const { id, note, noteLine: _line, ...fields } = entry;
 					const data = await context.parseData({ id, data: fields });
 					const html = corpus.notes.get(id) ?? '';
-					context.store.set({ id, data, filePath: entry.file, digest: context.generateDigest({ ...fields, html }), rendered: { html, metadata: {} } });
+					// The note's Markdown is kept as the body for the open-data export.
+					context.store.set({ id, data, body: note.trim(), filePath: entry.file, digest: context.generateDigest({ ...fields, html, note }), rendered: { html, metadata: {} } });
 				}
 			};
 			await run();

@@ -281,6 +281,9 @@ describe('open data', () => {
 			if (source.type === 'place') expect(entry.coordinates).toMatchObject({ lat: source.coordinates!.lat, lon: source.coordinates!.lon });
 		}
 		const baghdad = data.entries.find((e: { id: string }) => e.id === 'baghdad');
+		// The long note, as Markdown, from the entry's file.
+		expect(baghdad.note.length).toBeGreaterThan(40);
+		expect(fs.readFileSync(path.resolve('content/glossary/places/baghdad.md'), 'utf8')).toContain(baghdad.note.split('\n')[0]);
 		expect(baghdad.mentions).toEqual([{ article: `${ORIGIN}${BASE}articles/${SLUG}/`, count: expect.any(Number) }]);
 		expect(baghdad.mentions[0].count).toBeGreaterThan(3);
 	});
