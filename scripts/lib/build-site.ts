@@ -43,6 +43,9 @@ export async function buildSite({ outDir, verbose = true }: BuildOptions, timing
 
 	start = performance.now();
 	fs.rmSync(outDir, { recursive: true, force: true });
+	// The corpus was just loaded and rendered: Astro's cached copy of the collections could only be
+	// stale (its cache key does not cover our loaders' code), so every build starts from it afresh.
+	fs.rmSync(path.resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'data-store.json'), { force: true });
 	await build({ root: process.cwd(), logLevel: verbose ? 'info' : 'error', outDir } as Parameters<typeof build>[0]);
 	if (timings) timings.astroMs = performance.now() - start;
 

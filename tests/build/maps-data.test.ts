@@ -282,8 +282,10 @@ describe('open data', () => {
 		}
 		const baghdad = data.entries.find((e: { id: string }) => e.id === 'baghdad');
 		// The long note, as Markdown, from the entry's file.
-		expect(baghdad.note.length).toBeGreaterThan(40);
-		expect(fs.readFileSync(path.resolve('content/glossary/places/baghdad.md'), 'utf8')).toContain(baghdad.note.split('\n')[0]);
+		const maliki = data.entries.find((e: { id: string }) => e.id === 'nouri-al-maliki');
+		expect(maliki.note.length).toBeGreaterThan(40);
+		expect(fs.readFileSync(path.resolve('content/glossary/people/nouri-al-maliki.md'), 'utf8')).toContain(maliki.note.split('\n')[0]);
+		
 		expect(baghdad.mentions).toEqual([{ article: `${ORIGIN}${BASE}articles/${SLUG}/`, count: expect.any(Number) }]);
 		expect(baghdad.mentions[0].count).toBeGreaterThan(3);
 	});
