@@ -62,6 +62,8 @@ export function articleLoader(): Loader {
 					context.store.set({
 						id: article.slug,
 						data,
+						// The Markdown source: search data checks which names the text already contains.
+						body: article.body,
 						filePath: article.file,
 						digest: context.generateDigest(article.html),
 						rendered: { html: article.html, metadata: {} },
