@@ -4,10 +4,9 @@
  * placement near each edge of the viewport, no JavaScript, print, and axe-core's WCAG 2.2 AA rules.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveSite, type ServedSite } from '../helpers/site-server.ts';
+import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/';
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
@@ -18,13 +17,9 @@ const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let site: ServedSite;
 let browser: Browser;
 
-beforeAll(async () => {
-	site = await serveSite('e2e-seed-root', 'content', '/');
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
+siteInBrowser('e2e-seed-root', 'content', '/', (s, b) => {
+	site = s;
+	browser = b;
 });
 
 interface Logged {

@@ -4,22 +4,17 @@
  * locator image; no request leaves the site; axe finds no violation in the map section.
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveSite, type ServedSite } from '../helpers/site-server.ts';
+import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 const SLUG = 'kurds-seize-jalula-to-attack-isis';
 let site: ServedSite;
 let browser: Browser;
 
-beforeAll(async () => {
-	site = await serveSite('seed-reader', 'content', '/reader/');
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
+siteInBrowser('seed-reader', 'content', '/reader/', (s, b) => {
+	site = s;
+	browser = b;
 });
 
 async function openArticle(options: Parameters<Browser['newPage']>[0] = {}): Promise<{ page: Page; requests: string[] }> {

@@ -4,10 +4,9 @@
  * screen reader gets, the Sources section's links and the outlet pages' lists.
  */
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveSite, type ServedSite } from '../helpers/site-server.ts';
+import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 const SLUG = 'kurds-seize-jalula-to-attack-isis';
 const QUOTES: [id: string, name: string][] = [
@@ -22,13 +21,9 @@ const QUOTES: [id: string, name: string][] = [
 let site: ServedSite;
 let browser: Browser;
 
-beforeAll(async () => {
-	site = await serveSite('seed-reader', 'content', '/reader/');
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
+siteInBrowser('seed-reader', 'content', '/reader/', (s, b) => {
+	site = s;
+	browser = b;
 });
 
 async function openArticle(options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {

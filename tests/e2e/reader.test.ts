@@ -2,21 +2,16 @@
  * The reader in a real browser: the fixture site built under /reader/, served as static files,
  * driven by Debian's Chromium. Hover, focus and tap a name; read a quote's caption; search.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveSite, type ServedSite } from '../helpers/site-server.ts';
+import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 let site: ServedSite;
 let browser: Browser;
 
-beforeAll(async () => {
-	site = await serveSite('fixture-reader-', 'tests/fixtures/site/content', '/reader/');
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
+siteInBrowser('fixture-reader-', 'tests/fixtures/site/content', '/reader/', (s, b) => {
+	site = s;
+	browser = b;
 });
 
 async function openArticle(options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {

@@ -4,10 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveSite, type ServedSite } from '../helpers/site-server.ts';
+import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 /** Every run takes the picture; `UPDATE_SCREENSHOT=1 npm test` also refreshes the README's copy. */
 const SHOT = path.resolve('tests/.output/screenshot-card.png');
@@ -15,13 +14,9 @@ const README_SHOT = path.resolve('docs/screenshot-card.png');
 let site: ServedSite;
 let browser: Browser;
 
-beforeAll(async () => {
-	site = await serveSite('e2e-seed-root', 'content', '/');
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
+siteInBrowser('e2e-seed-root', 'content', '/', (s, b) => {
+	site = s;
+	browser = b;
 });
 
 it('shows the card of a name hovered in the seed article (README screenshot)', async () => {

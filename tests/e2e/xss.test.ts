@@ -4,23 +4,18 @@
  * and the payloads searched for, nothing runs (no dialog, no `window.__xss`), nothing the payloads
  * try to load is requested, and the console stays clean.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
 import { htmlPages, pagePath } from '../helpers/dist.ts';
-import { serveSite, type ServedSite } from '../helpers/site-server.ts';
+import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 let site: ServedSite;
 let browser: Browser;
 
-beforeAll(async () => {
-	// The same build as tests/build/xss.test.ts (shared when VITEST_RUN_ID is set).
-	site = await serveSite('xss', 'tests/fixtures/xss/content', '/');
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
+// The same build as tests/build/xss.test.ts (shared when VITEST_RUN_ID is set).
+siteInBrowser('xss', 'tests/fixtures/xss/content', '/', (s, b) => {
+	site = s;
+	browser = b;
 });
 
 interface Trap {

@@ -1,4 +1,7 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
+import { launchBrowser } from './browser.ts';
 import { buildSite, type SiteBuild } from './build.ts';
 
 export interface ServedSite extends SiteBuild {
@@ -12,4 +15,22 @@ export async function serveSite(name: string, contentDir: string, base = '/', he
 	const site = await buildSite(name, contentDir, base);
 	const server = await startStaticServer({ dir: site.dir, base, headers });
 	return { ...site, url: server.url, close: server.close };
+}
+
+/**
+ * For a browser test file: before its tests, builds and serves a site and launches Chromium,
+ * handing both to `ready`; after them, closes both.
+ */
+export function siteInBrowser(name: string, contentDir: string, base: string, ready: (site: ServedSite, browser: Browser) => void): void {
+	let site: ServedSite | undefined;
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		site = await serveSite(name, contentDir, base);
+		browser = await launchBrowser();
+		ready(site, browser);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await site?.close();
+	});
 }
