@@ -2,6 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
 import type { ArticleEntry, GlossaryEntry } from './site.ts';
+import { withoutInterfaceText } from '../markdown/interface-text.ts';
 
 /** The site's name, in feeds, link previews and structured data. */
 export const SITE_NAME = 'Annotated Reader';
@@ -81,22 +82,13 @@ export function quoteTexts(html: string): Map<string, string> {
 			if (child.type !== 'element') continue;
 			if (child.tagName === 'figure' && typeof child.properties.id === 'string') {
 				const quote = child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'blockquote');
-				if (quote) texts.set(child.properties.id, toText(withoutIgnored(quote)).replace(/\s+/g, ' ').trim());
+				if (quote) texts.set(child.properties.id, toText(withoutInterfaceText(quote)).replace(/\s+/g, ' ').trim());
 			}
 			walk(child);
 		}
 	};
 	walk(tree);
 	return texts;
-}
-
-function withoutIgnored(el: Element): Element {
-	return {
-		...el,
-		children: el.children
-			.filter((c) => c.type !== 'element' || c.properties.dataPagefindIgnore === undefined)
-			.map((c) => (c.type === 'element' ? withoutIgnored(c) : c)),
-	};
 }
 
 interface ArticleGraphInput {

@@ -4,6 +4,7 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
 import { annotationsOf } from './annotations.ts';
+import { withoutInterfaceText } from './interface-text.ts';
 import { anchorFromText, sentenceAt, uniqueId } from './text.ts';
 
 const ANCHORED = new Set(['p', 'li']);
@@ -38,18 +39,6 @@ export const rehypeMentions: Plugin<[], Root> = function () {
 		});
 	};
 };
-
-/** A copy of an element without the interface text inside it (`data-pagefind-ignore`). */
-function withoutInterfaceText(element: Element): Element {
-	const copy = structuredClone(element);
-	visit(copy, 'element', (node: Element, index, parent) => {
-		if (parent && index !== undefined && node.properties.dataPagefindIgnore !== undefined) {
-			parent.children.splice(index, 1);
-			return [SKIP, index];
-		}
-	});
-	return copy;
-}
 
 function collectMentions(block: Element, blockText: string, anchor: string, into: { entity: string; label: string; anchor: string; sentence: string }[]) {
 	// Walk the block's text in order, so each mark's offset in the block's text is known.

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import { visit, SKIP } from 'unist-util-visit';
+import { withoutInterfaceText } from '../../src/markdown/interface-text.ts';
+import { visit } from 'unist-util-visit';
 
 /** Parses a built page. */
 export function readPage(dir: string, page: string): Root {
@@ -25,14 +26,5 @@ export function indexedText(tree: Root): string {
 	return bodies.map((body) => toText(withoutIgnored(body))).join('\n');
 }
 
-/** A copy of an element without its `data-pagefind-ignore` descendants. */
-export function withoutIgnored(el: Element): Element {
-	const copy = structuredClone(el);
-	visit(copy, 'element', (node: Element, index, parent) => {
-		if (parent && index !== undefined && node.properties.dataPagefindIgnore !== undefined) {
-			parent.children.splice(index, 1);
-			return [SKIP, index];
-		}
-	});
-	return copy;
-}
+/** A copy of an element without its `data-pagefind-ignore` descendants (the pipeline's own helper). */
+export const withoutIgnored = withoutInterfaceText;
