@@ -22,6 +22,22 @@ export function provideCorpus(corpus: Corpus): void {
 	(globalThis as Shared)[SHARED] = Promise.resolve(corpus);
 }
 
+/**
+ * Rendered article HTML is kept out of Astro's content store: the store is serialized and
+ * compiled into a module during the build, and with a thousand articles the HTML copies made
+ * that way dominated the build's peak memory. The article loader publishes the HTML here after
+ * each successful load, and pages read it by slug.
+ */
+const ARTICLE_HTML = Symbol.for('annotated-reader.article-html');
+type HtmlHolder = { [ARTICLE_HTML]?: Map<string, string> };
+
+/** The rendered HTML of an article's body (the annotation pipeline's output). */
+export function articleHtml(slug: string): string {
+	const html = (globalThis as HtmlHolder)[ARTICLE_HTML]?.get(slug);
+	if (html === undefined) throw new Error(`no rendered HTML for the article "${slug}": the articles collection has not been loaded`);
+	return html;
+}
+
 async function checkedCorpus(): Promise<Corpus> {
 	const corpus = await sharedCorpus();
 	const errors = corpus.diagnostics.filter((d) => d.severity === 'error');
@@ -66,9 +82,9 @@ export function articleLoader(): Loader {
 						body: article.body,
 						filePath: article.file,
 						digest: context.generateDigest(article.html),
-						rendered: { html: article.html, metadata: {} },
 					});
 				}
+				(globalThis as HtmlHolder)[ARTICLE_HTML] = new Map(corpus.articles.map((a) => [a.slug, a.html]));
 			};
 			await run();
 			watchContent(context, run);

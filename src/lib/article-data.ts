@@ -6,6 +6,7 @@ import { articleText, webAnnotations, type ArticleText } from './open-data.ts';
 import { href, siteIndex, type ArticleEntry } from './site.ts';
 import { entryHref } from '../markdown/annotations.ts';
 import { BASE } from './site.ts';
+import { articleHtml } from '../corpus/loaders.ts';
 
 /** Paths of an article's data files, under the base path. */
 export function articleDataPaths(slug: string) {
@@ -22,7 +23,7 @@ const texts = new Map<string, ArticleText>();
 export function spansOf(article: ArticleEntry): ArticleText {
 	let spans = texts.get(article.id);
 	if (!spans) {
-		spans = articleText(article.rendered?.html ?? '');
+		spans = articleText(articleHtml(article.id));
 		texts.set(article.id, spans);
 	}
 	return spans;

@@ -3,6 +3,7 @@ import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
 import type { ArticleEntry, GlossaryEntry } from './site.ts';
 import { withoutInterfaceText } from '../markdown/interface-text.ts';
+import { articleHtml } from '../corpus/loaders.ts';
 
 /** The site's name, in feeds, link previews and structured data. */
 export const SITE_NAME = 'Annotated Reader';
@@ -119,7 +120,7 @@ export function articleJsonLd({ article, entries, mentioned, base, origin = site
 		.filter((e): e is GlossaryEntry => e !== undefined)
 		.map((e) => entityNode(e, base, origin))
 		.filter((n): n is Record<string, unknown> => n !== undefined);
-	const texts = quoteTexts(article.rendered?.html ?? '');
+	const texts = quoteTexts(articleHtml(article.id));
 	const citation = data.annotations.quotes.map((q) => {
 		const quote = q as (typeof data.annotations.quotes)[number] & { how?: string; headline?: string; date?: string; url?: string; via?: string; excerpt?: string; evidence?: string };
 		const node: Record<string, unknown> = {
