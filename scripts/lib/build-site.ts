@@ -3,7 +3,7 @@ import path from 'node:path';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { basePath, contentRoot, loadCorpus } from '../../src/corpus/corpus.ts';
-import { provideCorpus } from '../../src/corpus/loaders.ts';
+import { provideCorpus, releaseCorpus } from '../../src/corpus/loaders.ts';
 import { formatDiagnostics } from '../../src/markdown/diagnostics.ts';
 
 export interface BuildOptions {
@@ -31,15 +31,9 @@ export async function buildSite({ outDir, verbose = true }: BuildOptions, timing
 	const log = (line: string) => verbose && console.log(line);
 
 	let start = performance.now();
-	const corpus = await loadCorpus(root, basePath());
+	// Only the loaders keep the corpus (through provideCorpus), so it can be let go before Pagefind.
+	if (!(await checkAndProvideCorpus(root))) return false;
 	if (timings) timings.contentMs = performance.now() - start;
-	const errors = corpus.diagnostics.filter((d) => d.severity === 'error');
-	if (corpus.diagnostics.length) console.error(formatDiagnostics(corpus.diagnostics));
-	if (errors.length) {
-		console.error(`\nThe build stopped: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above (npm run check lists them too).`);
-		return false;
-	}
-	provideCorpus(corpus);
 
 	start = performance.now();
 	fs.rmSync(outDir, { recursive: true, force: true });
@@ -48,6 +42,8 @@ export async function buildSite({ outDir, verbose = true }: BuildOptions, timing
 	fs.rmSync(path.resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'data-store.json'), { force: true });
 	await build({ root: process.cwd(), logLevel: verbose ? 'info' : 'error', outDir } as Parameters<typeof build>[0]);
 	if (timings) timings.astroMs = performance.now() - start;
+	// The pages are written: let the corpus go, so Pagefind's process does not run beside it.
+	releaseCorpus();
 
 	start = performance.now();
 	const { index, errors: createErrors } = await pagefind.createIndex({});
@@ -63,6 +59,19 @@ export async function buildSite({ outDir, verbose = true }: BuildOptions, timing
 		timings.pagesIndexed = added.page_count;
 	}
 	log(`Pagefind indexed ${added.page_count} pages into ${path.relative(process.cwd(), path.join(outDir, 'pagefind')) || outDir}`);
+	return true;
+}
+
+/** Loads and checks the content; prints its diagnostics; hands it to the loaders when it has no error. */
+async function checkAndProvideCorpus(root: string): Promise<boolean> {
+	const corpus = await loadCorpus(root, basePath());
+	const errors = corpus.diagnostics.filter((d) => d.severity === 'error');
+	if (corpus.diagnostics.length) console.error(formatDiagnostics(corpus.diagnostics));
+	if (errors.length) {
+		console.error(`\nThe build stopped: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above (npm run check lists them too).`);
+		return false;
+	}
+	provideCorpus(corpus);
 	return true;
 }
 

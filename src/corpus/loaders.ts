@@ -38,6 +38,12 @@ export function articleHtml(slug: string): string {
 	return html;
 }
 
+/** Drops the shared corpus and article HTML once a build has written its pages. */
+export function releaseCorpus(): void {
+	delete (globalThis as Shared)[SHARED];
+	delete (globalThis as HtmlHolder)[ARTICLE_HTML];
+}
+
 async function checkedCorpus(): Promise<Corpus> {
 	const corpus = await sharedCorpus();
 	const errors = corpus.diagnostics.filter((d) => d.severity === 'error');
