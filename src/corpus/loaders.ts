@@ -71,26 +71,18 @@ function watchContent(context: LoaderContext, reload: () => Promise<void>) {
 	watcher.on('unlink', onChange);
 }
 
-/** Articles from `content/articles/`, rendered by the annotation pipeline. */
-export function articleLoader(): Loader {
+/**
+ * A loader that fills its collection from the checked corpus, and in `astro dev` fills it again
+ * whenever the content changes.
+ */
+function corpusLoader(name: string, fill: (corpus: Corpus, context: LoaderContext) => Promise<void>): Loader {
 	return {
-		name: 'annotated-reader-articles',
+		name,
 		async load(context) {
 			const run = async () => {
 				const corpus = await checkedCorpus();
 				context.store.clear();
-				for (const article of corpus.articles) {
-					const data = await context.parseData({ id: article.slug, data: { ...article.data, annotations: article.annotations } });
-					context.store.set({
-						id: article.slug,
-						data,
-						// The Markdown source: search data checks which names the text already contains.
-						body: article.body,
-						filePath: article.file,
-						digest: context.generateDigest(article.html),
-					});
-				}
-				(globalThis as HtmlHolder)[ARTICLE_HTML] = new Map(corpus.articles.map((a) => [a.slug, a.html]));
+				await fill(corpus, context);
 			};
 			await run();
 			watchContent(context, run);
@@ -98,24 +90,33 @@ export function articleLoader(): Loader {
 	};
 }
 
+/** Articles from `content/articles/`, rendered by the annotation pipeline. */
+export function articleLoader(): Loader {
+	return corpusLoader('annotated-reader-articles', async (corpus, context) => {
+		for (const article of corpus.articles) {
+			const data = await context.parseData({ id: article.slug, data: { ...article.data, annotations: article.annotations } });
+			context.store.set({
+				id: article.slug,
+				data,
+				// The Markdown source: search data checks which names the text already contains.
+				body: article.body,
+				filePath: article.file,
+				digest: context.generateDigest(article.html),
+			});
+		}
+		(globalThis as HtmlHolder)[ARTICLE_HTML] = new Map(corpus.articles.map((a) => [a.slug, a.html]));
+	});
+}
+
 /** Glossary entries from `content/glossary/`, each with its rendered note. */
 export function glossaryLoader(): Loader {
-	return {
-		name: 'annotated-reader-glossary',
-		async load(context) {
-			const run = async () => {
-				const corpus = await checkedCorpus();
-				context.store.clear();
-				for (const entry of corpus.glossary.entries.values()) {
-					const { id, note, noteLine: _line, ...fields } = entry;
-					const data = await context.parseData({ id, data: fields });
-					const html = corpus.notes.get(id) ?? '';
-					// The note's Markdown is kept as the body for the open-data export.
-					context.store.set({ id, data, body: note.trim(), filePath: entry.file, digest: context.generateDigest({ ...fields, html, note }), rendered: { html, metadata: {} } });
-				}
-			};
-			await run();
-			watchContent(context, run);
-		},
-	};
+	return corpusLoader('annotated-reader-glossary', async (corpus, context) => {
+		for (const entry of corpus.glossary.entries.values()) {
+			const { id, note, noteLine: _line, ...fields } = entry;
+			const data = await context.parseData({ id, data: fields });
+			const html = corpus.notes.get(id) ?? '';
+			// The note's Markdown is kept as the body for the open-data export.
+			context.store.set({ id, data, body: note.trim(), filePath: entry.file, digest: context.generateDigest({ ...fields, html, note }), rendered: { html, metadata: {} } });
+		}
+	});
 }
