@@ -29,6 +29,9 @@ export async function buildSite({ outDir, verbose = true }: BuildOptions, timing
 	process.env.OUT_DIR = outDir;
 	const root = contentRoot();
 	const log = (line: string) => verbose && console.log(line);
+	if (!process.env.SITE_URL) {
+		log('note: SITE_URL is not set, so canonical URLs, the sitemap and the feed point at http://localhost:4321; set SITE_URL=https://your.domain when building for a host.');
+	}
 
 	let start = performance.now();
 	// Only the loaders keep the corpus (through provideCorpus), so it can be let go before Pagefind.
