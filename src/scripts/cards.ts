@@ -112,16 +112,23 @@ document.addEventListener('focusout', (event) => {
 	if ((event.target === owner || card.contains(event.target as Node)) && !hovered()) close();
 });
 
+const outside = (target: EventTarget | null) => !!card && !card.contains(target as Node) && nameOf(target) !== owner;
+
 document.addEventListener('click', (event) => {
 	const name = nameOf(event.target);
-	if (name && name !== owner && (event as PointerEvent).pointerType === 'touch') {
+	if ((event as PointerEvent).pointerType !== 'touch') return;
+	if (name && name !== owner) {
 		event.preventDefault();
 		open(name);
+	} else if (outside(event.target)) {
+		close();
 	}
 });
 
+// A mouse press outside closes at once; on touch screens only a tap does (above), so that a
+// finger that starts scrolling the page keeps the card open.
 document.addEventListener('pointerdown', (event) => {
-	if (card && !card.contains(event.target as Node) && nameOf(event.target) !== owner) close();
+	if (event.pointerType !== 'touch' && outside(event.target)) close();
 });
 
 document.addEventListener('keydown', (event) => {

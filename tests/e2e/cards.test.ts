@@ -98,6 +98,8 @@ async function expectInsideViewport(page: Page, card: Locator) {
 }
 
 async function axeViolations(page: Page) {
+	// Contrast is judged on the page at rest, not halfway through a card's fade-in.
+	await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
 	await page.addScriptTag({ path: AXE });
 	const violations = await page.evaluate(async (tags) => {
 		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
@@ -314,6 +316,35 @@ describe('touch', () => {
 		await nameIn(page, 'baquba').tap();
 		await cardOf(page, 'baquba').locator('a').tap();
 		await page.waitForURL('**/glossary/baquba/');
+		await page.close();
+	});
+
+	it('stays open when a finger scrolls the page, while its name is in view', async () => {
+		const page = await open(PHONE);
+		const name = nameIn(page, 'jalula');
+		await name.tap();
+		const card = cardOf(page, 'jalula');
+		await card.waitFor({ state: 'visible' });
+		// A real touch drag, started outside the card and off any name, through the browser's input pipeline.
+		const session = await page.context().newCDPSession(page);
+		const before = await page.evaluate(() => scrollY);
+		const startY = await page.evaluate(() => {
+			for (let y = 620; y >= 200; y -= 20) {
+				const el = document.elementFromPoint(160, y);
+				if (el && !el.closest('[data-entity-card], a')) return y;
+			}
+			return 620;
+		});
+		const touch = (type: string, y: number) => session.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 160, y }] });
+		await touch('touchStart', startY);
+		for (let y = startY - 10; y >= startY - 150; y -= 10) {
+			await touch('touchMove', y);
+			await page.waitForTimeout(10);
+		}
+		await touch('touchEnd', startY - 150);
+		await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before);
+		await page.waitForTimeout(400);
+		expect(await card.isVisible()).toBe(true);
 		await page.close();
 	});
 
