@@ -95,22 +95,12 @@ export interface CorpusResult {
 	searchWeight?: Omit<SearchWeight, 'firstQueryFiles'>;
 }
 
-interface Build {
+/** What one child build gives: the figures of `CorpusResult['build']` but the rate, plus its outcome. */
+interface Build extends Omit<CorpusResult['build'], 'pagesPerSecond'> {
 	ok: boolean;
-	contentMs: number;
-	astroMs: number;
-	pagefindMs: number;
-	pagesIndexed: number;
-	totalMs: number;
-	peakTreeRssBytes: number;
-	peakRssByProgram: Record<string, number>;
-	peakProcessRssBytes?: number;
-	cpuMs?: number;
-	loadAverage: [number, number];
 	log: string;
 }
 
-/** Builds one content folder in a child process of its own and measures it. */
 async function buildInChild(name: string, contentDir: string, outDir: string): Promise<Build> {
 	const timingsFile = path.join(WORK, `timings-${name}.json`);
 	const cacheDir = path.join(WORK, `cache-${name}`);

@@ -78,3 +78,9 @@ export const BASE = basePath();
 export function href(path = ''): string {
 	return `${BASE}${path.replace(/^\//, '')}`;
 }
+
+/** Static paths of the routes made once per article (`/articles/<slug>/`, its data files). */
+export async function articlePaths() {
+	const { articles } = await siteIndex();
+	return articles.map((article) => ({ params: { slug: article.id }, props: { article } }));
+}

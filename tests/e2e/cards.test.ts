@@ -335,7 +335,7 @@ describe('touch', () => {
 			}
 			return 620;
 		});
-		const touch = (type: string, y: number) => session.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 160, y }] });
+		const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number) => session.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 160, y }] });
 		await touch('touchStart', startY);
 		for (let y = startY - 10; y >= startY - 150; y -= 10) {
 			await touch('touchMove', y);

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Element, Root, RootContent } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Article, type Corpus } from '../../src/corpus/corpus.ts';
+import { findAll, withoutIgnored } from '../helpers/html.ts';
 
 /** The seed article as it was received: headline on the first line, then the body. */
 const SEED_FILE = process.env.SEED_FILE ?? path.resolve('tests/fixtures/seed/000_423dc2fc7979b9d9.txt');
@@ -14,22 +15,8 @@ const EXPECTED_OUTLETS = ['associated-press', 'associated-press', 'agence-france
 /** Every kind of white space, NBSP included, is dropped: only the characters are compared. */
 const withoutSpace = (text: string) => text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu, '');
 
-function elements(node: Root | Element): Element[] {
-	const found: Element[] = [];
-	const walk = (n: Root | RootContent) => {
-		if (n.type === 'element') found.push(n);
-		if ('children' in n) for (const child of n.children) walk(child);
-	};
-	walk(node);
-	return found;
-}
-
-/** A copy of the tree without the editors' interface text (`data-pagefind-ignore`). */
-function withoutIgnored<T extends Root | Element>(node: T): T {
-	const keep = (child: RootContent) => !(child.type === 'element' && child.properties.dataPagefindIgnore !== undefined);
-	const copy = { ...node, children: node.children.filter(keep).map((c) => (c.type === 'element' ? withoutIgnored(c) : c)) };
-	return copy as T;
-}
+/** Every element of a tree, in document order. */
+const elements = (node: Root | Element): Element[] => findAll(node, () => true);
 
 let corpus: Corpus;
 let article: Article;
