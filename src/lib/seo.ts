@@ -4,6 +4,7 @@ import type { Element, Root } from 'hast';
 import type { ArticleEntry, GlossaryEntry } from './site.ts';
 import { withoutInterfaceText } from '../markdown/interface-text.ts';
 import { articleHtml } from '../corpus/loaders.ts';
+import { citationNode } from './citations.ts';
 
 /** The site's name, in feeds, link previews and structured data. */
 export const SITE_NAME = 'Annotated Reader';
@@ -69,6 +70,23 @@ export function entityNode(entry: GlossaryEntry, base: string, origin = siteOrig
 	if (entry.data.aliases.length) node.alternateName = entry.data.aliases;
 	if (entry.data.wikidata) node.sameAs = `https://www.wikidata.org/wiki/${entry.data.wikidata}`;
 	return node;
+}
+
+/**
+ * The JSON-LD of a glossary entry page: the page, what it is about (the entity, or a
+ * `DefinedTerm` for terms), and each of the entry's sources as a `citation`.
+ */
+export function entryJsonLd(entry: GlossaryEntry, base: string, origin = siteOrigin()): Record<string, unknown> {
+	const about = entityNode(entry, base, origin) ?? { '@type': 'DefinedTerm', name: entry.data.name, description: entry.data.summary };
+	const page: Record<string, unknown> = {
+		'@context': 'https://schema.org',
+		'@type': 'WebPage',
+		url: absoluteUrl(`${base}glossary/${entry.id}/`, origin),
+		name: entry.data.name,
+		about,
+	};
+	if (entry.data.sources.length) page.citation = entry.data.sources.map(citationNode);
+	return page;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { httpUrl, partialDate } from './fields.ts';
+import { sourceSchema } from './source.ts';
 
 /** The kinds of glossary entry, in the order the glossary page lists them. */
 export const ENTITY_TYPES = ['person', 'place', 'organization', 'armed-group', 'outlet', 'term'] as const;
@@ -16,14 +18,6 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, { one: string; many: string 
 
 /** A glossary id: lower-case words joined by hyphens, as in `nouri-al-maliki`. */
 export const ENTITY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** A partial ISO date: `2014`, `2014-06` or `2014-06-21`. */
-const partialDate = z.preprocess(
-	(value) => (typeof value === 'number' ? String(value) : value),
-	z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'a date in the form YYYY, YYYY-MM or YYYY-MM-DD'),
-);
-
-const httpUrl = z.url({ protocol: /^https?$/, message: 'an http:// or https:// address' });
 
 const nativeName = z.strictObject({
 	/** BCP 47 language tag of the name, e.g. `ar` or `ckb`. */
@@ -64,7 +58,8 @@ export const glossaryEntrySchema = z
 				approximate: z.boolean().default(false),
 			})
 			.optional(),
-		sources: z.array(httpUrl).default([]),
+		/** Where the facts come from: `{ title, publisher, date, url }` records (a bare address is still accepted). */
+		sources: z.array(sourceSchema).default([]),
 	})
 	.superRefine((entry, ctx) => {
 		if (entry.type === 'place' && !entry.coordinates) {

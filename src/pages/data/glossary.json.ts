@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { entryHref } from '../../markdown/annotations.ts';
 import { BASE, href, siteIndex } from '../../lib/site.ts';
+import { sourceRecordOf } from '../../lib/citations.ts';
 
 /** `/data/glossary.json`: every glossary entry, with where the articles mention it. */
 export const GET: APIRoute = async ({ site }) => {
@@ -17,6 +18,8 @@ export const GET: APIRoute = async ({ site }) => {
 				id: entry.id,
 				url: absolute(entryHref(BASE, entry.id)),
 				...fields,
+				// Always records, whichever form the entry was written in.
+				sources: fields.sources.map(sourceRecordOf),
 				note: entry.body?.trim() ?? '',
 				mentions: articles.map((slug) => ({ article: absolute(href(`articles/${slug}/`)), count: mentions.filter((m) => m.article.id === slug).length })),
 			};
