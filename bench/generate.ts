@@ -75,7 +75,8 @@ const NAME_CODAS = ['', 'n', 'r', 'l', 'm', 'd', 'k', 's', 'th', 'z'];
 const WORD_ONSETS = ['p', 'pl', 'pr', 'st', 'tr', 'c', 'cl', 'w', 'wh', 'y', 'x', 'bl', 'gr', 'fr', 'sp'];
 const WORD_VOWELS = ['a', 'e', 'i', 'o', 'u', 'ea', 'ee', 'oo'];
 const WORD_CODAS = ['', 'nt', 'ck', 'st', 'ng', 'p', 'ff', 'ss', 'x'];
-const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'in', 'a', 'that', 'for', 'on', 'with', 'as', 'by', 'at', 'from', 'was', 'is', 'his', 'their', 'after', 'before', 'but', 'not', 'which', 'who', 'said', 'has', 'had', 'have', 'were', 'into', 'over', 'near', 'against'];
+/** The commonest words of English prose, at the top of every vocabulary. */
+export const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'in', 'a', 'that', 'for', 'on', 'with', 'as', 'by', 'at', 'from', 'was', 'is', 'his', 'their', 'after', 'before', 'but', 'not', 'which', 'who', 'said', 'has', 'had', 'have', 'were', 'into', 'over', 'near', 'against'];
 const ARABIC = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
 const ROLES: Record<EntityType, string[]> = {
 	person: ['Governor of the province', 'Spokesman for the ministry', 'Commander of the northern front', 'Member of parliament', 'Senior cleric', 'Tribal leader'],
@@ -86,59 +87,92 @@ const ROLES: Record<EntityType, string[]> = {
 	term: ['Religious term', 'Legal term', 'Military term', 'Political term'],
 };
 
-interface Entry {
+/** One generated glossary entry: its id, name, type and aliases (names and aliases all distinct, ignoring case). */
+export interface GeneratedEntry {
 	id: string;
 	name: string;
 	type: EntityType;
 	aliases: string[];
 }
+type Entry = GeneratedEntry;
 
-/** Writes the corpus and returns its manifest (also written as `manifest.json` next to it). */
-export function generateCorpus({ articles: count, outDir, seed = 8, words = 1500 }: GenerateOptions): CorpusManifest {
-	if (!Number.isInteger(count) || count < 1) throw new Error(`--articles must be a positive whole number (got ${count})`);
-	const random = mulberry32(seed * 1_000_003 + count);
-	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-	const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-	/** Zipf-like rank in [0, n): small ranks are much more likely. */
-	const zipf = (n: number, s = 1.1) => Math.min(n - 1, Math.floor(Math.pow(n + 1, Math.pow(random(), s)) - 1));
+/**
+ * Suffixes that make a taken name or word new again: syllables of one fixed length, so that two
+ * different suffix numbers always give two different strings. Lower-case, so the first letters
+ * (which keep prose words and names apart) never change.
+ */
+const NAME_SUFFIXES = ['ba', 'di', 'ko', 'mu', 'ne', 'ra', 'si', 'tu', 'va', 'zo'];
+const WORD_SUFFIXES = ['pa', 'te', 'ci', 'wo', 'yu', 'xe', 'pi', 'ta', 'co', 'we'];
+/**
+ * Random draws tried before falling back to suffixes. Not what makes generation end (the
+ * fallback does that); it keeps every corpus that the earlier generator managed to write
+ * byte-identical (a 64th miss in a row practically never happens with random makers).
+ */
+const RANDOM_DRAWS = 64;
 
-	fs.rmSync(outDir, { recursive: true, force: true });
+/** `k` (1, 2, 3…) in bijective base-n over the syllables: a different string for every `k`. */
+function suffixNumber(k: number, syllables: readonly string[]): string {
+	let text = '';
+	for (let rest = k; rest > 0; rest = Math.floor((rest - 1) / syllables.length)) text = syllables[(rest - 1) % syllables.length] + text;
+	return text;
+}
 
-	// Vocabulary: function words first (most frequent), then made-up words by frequency rank.
-	const vocabulary = [...FUNCTION_WORDS];
-	const seen = new Set(vocabulary);
-	const vocabularySize = Math.min(40_000, 3000 + count * 30);
-	while (vocabulary.length < vocabularySize) {
-		const syllables = int(1, 3);
-		let word = '';
-		for (let i = 0; i < syllables; i++) word += pick(WORD_ONSETS) + pick(WORD_VOWELS) + pick(WORD_CODAS);
-		if (!seen.has(word)) {
-			seen.add(word);
-			vocabulary.push(word);
+/**
+ * A maker of strings unique within `used` (compared in lower case), which records each one it
+ * returns. It draws from `make` a few times; if every draw is taken, it appends numbered suffixes
+ * to the last draw's first word. Those candidates are pairwise distinct, so among the first
+ * `used.size + 1` of them one is free: the search always ends, whatever the size of the corpus
+ * or the maker (even one that always returns the same string).
+ */
+export function uniqueMaker(used: Set<string>, suffixes: readonly string[]): (make: () => string) => string {
+	const claim = (text: string) => {
+		used.add(text.toLowerCase());
+		return text;
+	};
+	return (make) => {
+		let candidate = '';
+		for (let draw = 0; draw < RANDOM_DRAWS; draw++) {
+			candidate = make();
+			if (!used.has(candidate.toLowerCase())) return claim(candidate);
 		}
-	}
-	const word = () => vocabulary[zipf(vocabulary.length, 1.6)]!;
+		const [first = '', ...rest] = candidate.split(' ');
+		for (let k = 1; k <= used.size + 1; k++) {
+			const next = [first + suffixNumber(k, suffixes), ...rest].join(' ');
+			if (!used.has(next.toLowerCase())) return claim(next);
+		}
+		throw new Error('unreachable: more distinct candidates were tried than there are taken strings');
+	};
+}
 
-	// Glossary: unique names and aliases (an alias shared by two entries would be ambiguous).
+/** `pick` and `int` over a seeded generator. */
+function randomTools(random: () => number) {
+	return {
+		pick: <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!,
+		int: (min: number, max: number) => min + Math.floor(random() * (max - min + 1)),
+	};
+}
+
+/**
+ * The glossary of a generated corpus: `entryCount` entries of every type in the proportions of
+ * `TYPE_SHARES` (at least one of each kind when there is room), with names and aliases that are
+ * all distinct ignoring case (an alias shared by two entries would be ambiguous), and distinct ids.
+ * Draws from `random` only, so it always ends and the same generator state gives the same entries.
+ */
+export function glossaryEntries(entryCount: number, random: () => number): GeneratedEntry[] {
+	const { pick, int } = randomTools(random);
 	const usedNames = new Set<string>();
 	const usedIds = new Set<string>();
+	const fresh = uniqueMaker(usedNames, NAME_SUFFIXES);
+	/** Takes a given alias if it is free; an alias is optional, so a taken one is left out. */
+	const aliasIfFree = (aliases: string[], alias: string) => {
+		if (!usedNames.has(alias.toLowerCase())) aliases.push(fresh(() => alias));
+	};
 	const nameWord = () => {
 		let w = '';
 		const syllables = int(2, 3);
 		for (let i = 0; i < syllables; i++) w += (i === 0 ? pick(NAME_ONSETS) : pick(NAME_ONSETS).toLowerCase()) + pick(NAME_VOWELS) + pick(NAME_CODAS);
 		return w;
 	};
-	const fresh = (make: () => string) => {
-		for (;;) {
-			const name = make();
-			const key = name.toLowerCase();
-			if (!usedNames.has(key)) {
-				usedNames.add(key);
-				return name;
-			}
-		}
-	};
-	const entryCount = count * 2;
 	const types: EntityType[] = [];
 	for (const [type, share] of TYPE_SHARES) for (let i = 0; i < Math.max(1, Math.round(entryCount * share)); i++) types.push(type);
 	while (types.length > entryCount) {
@@ -162,22 +196,62 @@ export function generateCorpus({ articles: count, outDir, seed = 8, words = 1500
 		const aliases: string[] = [];
 		if (type === 'person') {
 			name = fresh(() => `${nameWord()} al-${nameWord()}`);
-			const short = name.split(' al-')[1]!;
-			if (!usedNames.has(short.toLowerCase())) aliases.push(fresh(() => short));
+			aliasIfFree(aliases, name.split(' al-')[1]!);
 		} else if (type === 'organization' || type === 'armed-group' || type === 'outlet') {
 			const kind = { organization: ['Council', 'Ministry', 'Party', 'Front'], 'armed-group': ['Brigades', 'Army', 'Battalions'], outlet: ['Times', 'News', 'Post', 'Agency'] }[type];
 			name = fresh(() => `${nameWord()} ${pick(kind)}`);
-			const initials = name.split(' ').map((w) => w[0]).join('') + name.split(' ')[0]!.slice(1, 3).toUpperCase();
-			if (!usedNames.has(initials.toLowerCase())) aliases.push(fresh(() => initials));
+			aliasIfFree(aliases, name.split(' ').map((w) => w[0]).join('') + name.split(' ')[0]!.slice(1, 3).toUpperCase());
 		} else {
 			name = fresh(nameWord);
-			if (random() < 0.5) aliases.push(fresh(() => `${name}s`));
+			// This alias once went through the random retry loop with a maker that always returned
+			// the same taken plural ("Bas" when "Ba" + "s" was already a name): generation at
+			// 5,000 articles never ended.
+			if (random() < 0.5) aliasIfFree(aliases, `${name}s`);
 		}
+		// Each step makes the id longer, so it soon differs from every taken one.
 		let id = slug(name);
 		while (usedIds.has(id)) id = `${id}-${int(2, 9)}`;
 		usedIds.add(id);
 		entries.push({ id, name, type, aliases });
 	}
+	return entries;
+}
+
+/**
+ * The words of a corpus of `count` articles: its prose vocabulary (function words first, most
+ * frequent, then made-up words by frequency rank) and its glossary of `2 × count` entries, with the
+ * seeded generator that goes on to write the articles. Pure and always ends: the benchmark's
+ * generation of every size starts here.
+ */
+export function corpusWords(count: number, seed = 8): { vocabulary: string[]; entries: GeneratedEntry[]; random: () => number } {
+	if (!Number.isInteger(count) || count < 1) throw new Error(`--articles must be a positive whole number (got ${count})`);
+	const random = mulberry32(seed * 1_000_003 + count);
+	const { pick, int } = randomTools(random);
+	const vocabulary = [...FUNCTION_WORDS];
+	const freshWord = uniqueMaker(new Set(vocabulary), WORD_SUFFIXES);
+	const vocabularySize = Math.min(40_000, 3000 + count * 30);
+	while (vocabulary.length < vocabularySize) {
+		vocabulary.push(
+			freshWord(() => {
+				const syllables = int(1, 3);
+				let word = '';
+				for (let i = 0; i < syllables; i++) word += pick(WORD_ONSETS) + pick(WORD_VOWELS) + pick(WORD_CODAS);
+				return word;
+			}),
+		);
+	}
+	return { vocabulary, entries: glossaryEntries(count * 2, random), random };
+}
+
+/** Writes the corpus and returns its manifest (also written as `manifest.json` next to it). */
+export function generateCorpus({ articles: count, outDir, seed = 8, words = 1500 }: GenerateOptions): CorpusManifest {
+	const { vocabulary, entries, random } = corpusWords(count, seed);
+	const { pick, int } = randomTools(random);
+	/** Zipf-like rank in [0, n): small ranks are much more likely. */
+	const zipf = (n: number, s = 1.1) => Math.min(n - 1, Math.floor(Math.pow(n + 1, Math.pow(random(), s)) - 1));
+	const word = () => vocabulary[zipf(vocabulary.length, 1.6)]!;
+
+	fs.rmSync(outDir, { recursive: true, force: true });
 	const outlets = entries.filter((e) => e.type === 'outlet');
 
 	const glossaryDir = path.join(outDir, 'glossary');
