@@ -115,7 +115,7 @@ async function buildInChild(name: string, contentDir: string, outDir: string): P
 	const env = {
 		...process.env,
 		CONTENT_DIR: contentDir,
-		OUT_DIR: outDir,
+		READER_OUT_DIR: outDir,
 		BASE_PATH: '/',
 		ASTRO_CACHE_DIR: cacheDir,
 		ASTRO_TELEMETRY_DISABLED: '1',

@@ -5,10 +5,12 @@
  * `BUILD_TIMINGS_FILE=<path>` also writes the phase timings as JSON (used by `npm run bench`).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { buildSite, type BuildTimings } from './lib/build-site.ts';
+import { outputDir, outputDirNote } from './lib/output-dir.ts';
 
-const outDir = path.resolve(process.env.OUT_DIR ?? 'dist');
+const outDir = outputDir();
+const note = outputDirNote();
+if (note) console.log(note);
 const timings: Partial<BuildTimings> = {};
 const ok = await buildSite({ outDir, verbose: process.env.BUILD_QUIET !== '1' }, timings);
 if (process.env.BUILD_TIMINGS_FILE) fs.writeFileSync(process.env.BUILD_TIMINGS_FILE, `${JSON.stringify({ ok, ...timings }, null, 2)}\n`);

@@ -1,9 +1,21 @@
-/** `npm start` (after the build) and `npm run serve`: serves `dist/` under `BASE_PATH` and prints the URL. */
+/**
+ * `npm run serve`: serves the last build (`dist/`, or `READER_OUT_DIR`) under `BASE_PATH` on
+ * http://127.0.0.1:4321/ (`PORT`, `HOST` to change), the way the documented static hosts serve it.
+ */
 import path from 'node:path';
 import { basePath } from '../src/corpus/corpus.ts';
-import { startStaticServer } from './lib/static-server.ts';
+import { hasBuild, outputDir } from './lib/output-dir.ts';
+import { ListenError, serverSettings, startStaticServer } from './lib/static-server.ts';
 
-const dir = path.resolve(process.env.OUT_DIR ?? 'dist');
-const port = Number(process.env.PORT ?? 4321);
-const { url } = await startStaticServer({ dir, base: basePath(), port });
-console.log(`Serving ${path.relative(process.cwd(), dir) || dir} at ${url}  (Ctrl+C to stop)`);
+const dir = outputDir();
+const shown = path.relative(process.cwd(), dir) || dir;
+try {
+	const { port, host } = serverSettings();
+	if (!hasBuild(dir)) throw new ListenError(`${shown}/ holds no build yet: run npm run build first (or npm start, which builds and serves)`);
+	const { url } = await startStaticServer({ dir, base: basePath(), port, host });
+	console.log(`Serving ${shown}/ at ${url}  (Ctrl+C to stop)`);
+} catch (error) {
+	if (!(error instanceof ListenError)) throw error;
+	console.error(`error: ${error.message}`);
+	process.exitCode = 1;
+}

@@ -27,7 +27,8 @@ beforeAll(async () => {
 	// The same build as tests/build/links.test.ts (shared when VITEST_RUN_ID is set).
 	site = await buildSite('links-reader-', 'content', BASE, { SITE_URL: 'https://reader.example' });
 	headers = headersFor(path.join(site.dir, '_headers'), '/index.html');
-	server = await startStaticServer({ dir: site.dir, base: BASE, headers });
+	// The server sends the headers of the site's `_headers` itself, as Netlify and Cloudflare Pages do.
+	server = await startStaticServer({ dir: site.dir, base: BASE });
 	browser = await launchBrowser();
 });
 afterAll(async () => {

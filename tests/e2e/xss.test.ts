@@ -13,10 +13,16 @@ let site: ServedSite;
 let browser: Browser;
 
 // The same build as tests/build/xss.test.ts (shared when VITEST_RUN_ID is set).
-siteInBrowser('xss', 'tests/fixtures/xss/content', '/', (s, b) => {
-	site = s;
-	browser = b;
-});
+siteInBrowser(
+	'xss',
+	'tests/fixtures/xss/content',
+	'/',
+	(s, b) => {
+		site = s;
+		browser = b;
+	},
+	{ hostHeaders: false },
+);
 
 interface Trap {
 	dialogs: string[];

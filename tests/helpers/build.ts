@@ -32,7 +32,7 @@ function envFor(contentDir: string, base: string, outDir: string, extra: Record<
 		...process.env,
 		CONTENT_DIR: path.resolve(contentDir),
 		BASE_PATH: base,
-		OUT_DIR: outDir,
+		READER_OUT_DIR: outDir,
 		ASTRO_CACHE_DIR: path.join(OUTPUT_ROOT, `.cache-${key}`),
 		ASTRO_TELEMETRY_DISABLED: '1',
 		...extra,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { headersForPath, readHeadersFile } from '../../scripts/lib/headers-file.ts';
 
 /** Every file under a folder, as paths relative to it with `/` separators, sorted. */
 export function listFiles(dir: string): string[] {
@@ -25,24 +26,7 @@ export function pagePath(file: string): string {
 	return file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1');
 }
 
-/**
- * The headers a `_headers` file (Netlify, Cloudflare Pages) gives a path: every block whose
- * pattern (`/*`, `/_astro/*`, `/exact`) matches, in order.
- */
+/** The headers a `_headers` file (Netlify, Cloudflare Pages) gives a path, as the preview server reads them. */
 export function headersFor(file: string, urlPath: string): Record<string, string> {
-	const headers: Record<string, string> = {};
-	let matches = false;
-	for (const raw of fs.readFileSync(file, 'utf8').split('\n')) {
-		if (!raw.trim() || raw.trim().startsWith('#')) continue;
-		if (!/^\s/.test(raw)) {
-			const pattern = raw.trim();
-			const regex = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-			matches = regex.test(urlPath);
-			continue;
-		}
-		if (!matches) continue;
-		const colon = raw.indexOf(':');
-		headers[raw.slice(0, colon).trim()] = raw.slice(colon + 1).trim();
-	}
-	return headers;
+	return headersForPath(readHeadersFile(file), urlPath);
 }

@@ -10,10 +10,10 @@ export interface ServedSite extends SiteBuild {
 	close(): Promise<void>;
 }
 
-/** Builds a content folder (once per test run) and serves it like a static host would. */
-export async function serveSite(name: string, contentDir: string, base = '/', headers: Record<string, string> = {}): Promise<ServedSite> {
+/** Builds a content folder (once per test run) and serves it like a static host would (`_headers` included). */
+export async function serveSite(name: string, contentDir: string, base = '/', { hostHeaders = true } = {}): Promise<ServedSite> {
 	const site = await buildSite(name, contentDir, base);
-	const server = await startStaticServer({ dir: site.dir, base, headers });
+	const server = await startStaticServer({ dir: site.dir, base, hostHeaders });
 	return { ...site, url: server.url, close: server.close };
 }
 
@@ -21,11 +21,11 @@ export async function serveSite(name: string, contentDir: string, base = '/', he
  * For a browser test file: before its tests, builds and serves a site and launches Chromium,
  * handing both to `ready`; after them, closes both.
  */
-export function siteInBrowser(name: string, contentDir: string, base: string, ready: (site: ServedSite, browser: Browser) => void): void {
+export function siteInBrowser(name: string, contentDir: string, base: string, ready: (site: ServedSite, browser: Browser) => void, { hostHeaders = true } = {}): void {
 	let site: ServedSite | undefined;
 	let browser: Browser | undefined;
 	beforeAll(async () => {
-		site = await serveSite(name, contentDir, base);
+		site = await serveSite(name, contentDir, base, { hostHeaders });
 		browser = await launchBrowser();
 		ready(site, browser);
 	});
