@@ -43,6 +43,48 @@ export function basePath(raw = process.env.BASE_PATH): string {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Other spellings of Markdown: only `.md` files are articles and entries. */
+const OTHER_MARKDOWN = /\.(markdown|mdown|mkdn|mkd|mdx|md\.txt|md)$/i;
+
+/**
+ * Files under the content folder that the build does not read, each a warning, so that nothing
+ * an author meant to publish is left out without a word: in `articles/` and `glossary/` every
+ * file that is not `.md` (an entry saved as `.markdown`, an image), and anywhere else every
+ * Markdown file (an article put beside the folders). Hidden files (`.gitkeep`) are skipped.
+ */
+function unreadFiles(root: string): Diagnostic[] {
+	if (!fs.existsSync(root)) return [];
+	const found: Diagnostic[] = [];
+	for (const item of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+		if (!item.isFile()) continue;
+		const absolute = path.join(item.parentPath, item.name);
+		const relative = path.relative(root, absolute);
+		if (relative.split(path.sep).some((part) => part.startsWith('.'))) continue;
+		const [folder] = relative.split(path.sep);
+		const inFolder = relative.includes(path.sep) && (folder === 'articles' || folder === 'glossary');
+		const markdown = OTHER_MARKDOWN.test(item.name);
+		if (inFolder ? item.name.endsWith('.md') : !markdown) continue;
+		const stem = item.name.replace(OTHER_MARKDOWN, '');
+		const message = inFolder ? `this file is not read: only \`.md\` files in ${folder}/ are` : 'this file is not read: it is outside articles/ and glossary/';
+		const hint = !inFolder
+			? `move it into ${displayPath(path.join(root, 'articles'))}/ (an article) or ${displayPath(path.join(root, 'glossary'))}/ (a glossary entry), as a \`.md\` file`
+			: markdown
+				? `rename it to \`${stem}.md\``
+				: `only \`.md\` files are read here; images and other files belong in public/`;
+		found.push({ severity: 'warning', file: displayPath(absolute), line: 1, column: 1, rule: 'unread-file', message, hint });
+	}
+	return found;
+}
+
+/** The publisher fields of a frontmatter that failed validation, where they are still readable. */
+function creditFields(raw: unknown): { publisher: string; republished?: { by: string } } | undefined {
+	if (!raw || typeof raw !== 'object') return undefined;
+	const { publisher, republished } = raw as { publisher?: unknown; republished?: { by?: unknown } };
+	if (typeof publisher !== 'string') return undefined;
+	const by = republished && typeof republished === 'object' ? republished.by : undefined;
+	return { publisher, ...(typeof by === 'string' ? { republished: { by } } : {}) };
+}
+
 /**
  * Loads the glossary and every article under `root`, renders the articles through the
  * annotation pipeline and gathers every diagnostic, plus corpus-wide warnings (entries never
@@ -64,30 +106,36 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 	if (!fs.existsSync(path.join(root, 'articles'))) {
 		diagnostics.push({ severity: 'error', file: displayPath(root), line: 1, column: 1, rule: 'no-articles-folder', message: `there is no articles folder in ${displayPath(root)}`, hint: 'create content/articles/ and put one Markdown file per article in it' });
 	}
+	const mentioned = new Set<string>();
+	// Whether every article could be read far enough to know what it mentions: if one could not,
+	// "never mentioned" cannot be judged, and the warnings would only bury the real error.
+	let mentionsKnown = true;
 	for (const absolute of articleFiles) {
 		const file = displayPath(absolute);
 		const slug = path.basename(absolute, '.md');
 		const source = fs.readFileSync(absolute, 'utf8');
 		const parsed = parseFrontmatter(source, articleSchema, file);
 		diagnostics.push(...parsed.diagnostics);
-		if (!SLUG.test(slug)) {
+		const validSlug = SLUG.test(slug);
+		if (!validSlug) {
 			diagnostics.push({ severity: 'error', file, line: 1, column: 1, rule: 'invalid-slug', message: `the file name \`${slug}\` cannot be an article address`, hint: 'rename the file to lower-case words joined by hyphens' });
-			continue;
 		}
 		const rendered = await render(parsed.body, file, parsed.bodyLineOffset);
 		diagnostics.push(...rendered.diagnostics);
-		if (!parsed.data) continue;
+		// An article whose frontmatter is invalid is not published, but what its body marks still
+		// counts: the entries it names are not unused.
+		for (const m of rendered.annotations.mentions) mentioned.add(m.entity);
+		for (const q of rendered.annotations.quotes) mentioned.add(q.outlet);
+		// A frontmatter that is never closed swallows the body.
+		if (parsed.diagnostics.some((d) => d.rule === 'unclosed-frontmatter')) mentionsKnown = false;
+		const credited = parsed.data ?? creditFields(parsed.raw);
+		if (credited) for (const credit of creditsOf(credited, glossary.entries)) if (credit.outlet) mentioned.add(credit.outlet);
+		if (!parsed.data || !validSlug) continue;
 		articles.push({ slug, data: parsed.data, html: rendered.html, annotations: rendered.annotations, body: parsed.body, file });
 	}
-	const mentioned = new Set<string>();
-	for (const article of articles) {
-		for (const m of article.annotations.mentions) mentioned.add(m.entity);
-		for (const q of article.annotations.quotes) mentioned.add(q.outlet);
-		// A publisher or republisher named in the frontmatter is shown as a link to its outlet entry.
-		for (const credit of creditsOf(article.data, glossary.entries)) if (credit.outlet) mentioned.add(credit.outlet);
-	}
+	diagnostics.push(...unreadFiles(root));
 	for (const entry of glossary.entries.values()) {
-		if (!mentioned.has(entry.id)) {
+		if (mentionsKnown && !mentioned.has(entry.id)) {
 			diagnostics.push({ severity: 'warning', file: entry.file, line: 1, column: 1, rule: 'unused-entry', message: `glossary entry \`${entry.id}\` is never mentioned in an article`, hint: `mark a mention with \`:e[${entry.name}]\`, or delete the entry if it is not needed` });
 		}
 	}

@@ -1,10 +1,12 @@
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { didYouMean, suggest, type Diagnostic } from '../markdown/diagnostics.ts';
+import { CONTROL_CHARACTER, didYouMean, suggest, type Diagnostic } from '../markdown/diagnostics.ts';
 
 /** A Markdown file split into validated frontmatter and body, with positions kept for messages. */
 export interface ParsedFile<T> {
 	data: T | undefined;
+	/** The frontmatter as YAML gave it, before validation (undefined when it could not be parsed). */
+	raw?: unknown;
 	body: string;
 	/** 0-based line of the file on which the body starts (to map body positions back to the file). */
 	bodyLineOffset: number;
@@ -27,6 +29,8 @@ export function parseFrontmatter<S extends z.ZodType>(
 	file: string,
 ): ParsedFile<z.output<S>> {
 	const diagnostics: Diagnostic[] = [];
+	// A byte order mark is an editor's way of saying "UTF-8": nothing the author wrote.
+	if (source.startsWith('\uFEFF')) source = source.slice(1);
 	const fail = (line: number, column: number, rule: string, message: string, hint?: string) =>
 		diagnostics.push({ severity: 'error', file, line, column, rule, message, hint });
 
@@ -68,8 +72,15 @@ export function parseFrontmatter<S extends z.ZodType>(
 		fail(2, 1, 'frontmatter-shape', 'the frontmatter must be a set of `field: value` lines');
 		return { data: undefined, body, bodyLineOffset, bodyOffset, diagnostics };
 	}
+	for (const { path: keys, node, char } of controlCharacters(doc.contents)) {
+		const { line, column } = at(node.range?.[0] ?? 0);
+		const code = `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+		fail(line, column, 'control-character', `field \`${keys.join('.')}\` holds the control character ${code}, which no one can see and which would make the feed invalid`,
+			'delete it (in a quoted value, also an escape such as `\\a` or `\\x07`)');
+	}
+	if (diagnostics.length) return { data: undefined, raw, body, bodyLineOffset, bodyOffset, diagnostics };
 	const result = schema.safeParse(raw);
-	if (result.success) return { data: result.data, body, bodyLineOffset, bodyOffset, diagnostics };
+	if (result.success) return { data: result.data, raw, body, bodyLineOffset, bodyOffset, diagnostics };
 
 	for (const issue of result.error.issues) {
 		const issuePath = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
@@ -95,7 +106,7 @@ export function parseFrontmatter<S extends z.ZodType>(
 			fail(line, column, 'invalid-field', `field \`${field}\` is invalid: expected ${wanted}`, fix);
 		}
 	}
-	return { data: undefined, body, bodyLineOffset, bodyOffset, diagnostics };
+	return { data: undefined, raw, body, bodyLineOffset, bodyOffset, diagnostics };
 }
 
 const TYPE_NOUNS: Record<string, string> = {
@@ -128,6 +139,23 @@ function yamlHint(code: string): string {
 		default:
 			return 'quote values that contain `:` or `#`, e.g. title: "A: B", and check the indentation';
 	}
+}
+
+/** Every string value of a YAML tree that holds a control character, with its path. */
+function controlCharacters(root: unknown): { path: (string | number)[]; node: YamlNode; char: string }[] {
+	const found: { path: (string | number)[]; node: YamlNode; char: string }[] = [];
+	const walk = (node: unknown, keys: (string | number)[]) => {
+		if (isScalar(node)) {
+			const match = typeof node.value === 'string' ? CONTROL_CHARACTER.exec(node.value) : null;
+			if (match) found.push({ path: keys, node, char: match[0] });
+		} else if (isMap(node)) {
+			for (const pair of node.items) if (isPair(pair)) walk(pair.value, [...keys, isScalar(pair.key) ? String(pair.key.value) : '?']);
+		} else if (isSeq(node)) {
+			node.items.forEach((item, i) => walk(item, [...keys, i]));
+		}
+	};
+	walk(root, []);
+	return found;
 }
 
 function getIn(value: unknown, keys: (string | number)[]): unknown {

@@ -16,13 +16,29 @@ export interface GlossaryEntry extends GlossaryEntryData {
 	file: string;
 }
 
+/**
+ * A glossary file that exists but could not be used (invalid frontmatter, invalid or reserved
+ * id). Mentions of it are reported as consequences of its errors, never as unknown ids.
+ */
+export interface FailedEntry {
+	id: string;
+	file: string;
+	/** The `name` and `aliases` its frontmatter gives, where they could be read. */
+	names: string[];
+}
+
 /** Everything the annotation plugins need to know about the glossary. */
 export interface Glossary {
 	entries: Map<string, GlossaryEntry>;
 	/** Normalised name or alias → ids of the entries that use it. */
 	byName: Map<string, string[]>;
+	/** Files that failed validation, by the id they would have had. */
+	failed?: Map<string, FailedEntry>;
 	diagnostics: Diagnostic[];
 }
+
+/** Ids that the Markdown syntax gives a meaning of its own (`outlet=unknown`). */
+export const RESERVED_IDS: ReadonlyMap<string, string> = new Map([['unknown', '`outlet=unknown` marks a quoted block whose outlet is not known']]);
 
 /** Every `.md` file under a folder, sorted so builds are reproducible. */
 export function listMarkdownFiles(dir: string): string[] {
@@ -40,18 +56,31 @@ export function listMarkdownFiles(dir: string): string[] {
  */
 export function loadGlossary(dir: string): Glossary {
 	const entries = new Map<string, GlossaryEntry>();
+	const failed = new Map<string, FailedEntry>();
 	const diagnostics: Diagnostic[] = [];
 	for (const absolute of listMarkdownFiles(dir)) {
 		const file = displayPath(absolute);
 		const id = path.basename(absolute, '.md');
 		const parsed = parseFrontmatter(fs.readFileSync(absolute, 'utf8'), glossaryEntrySchema, file);
 		diagnostics.push(...parsed.diagnostics);
+		const fail = () => failed.set(slugify(id), { id: slugify(id), file, names: namesOf(parsed.raw) });
 		if (!ENTITY_ID_PATTERN.test(id)) {
 			diagnostics.push({
 				severity: 'error', file, line: 1, column: 1, rule: 'invalid-id',
 				message: `the file name \`${id}\` is not a valid glossary id`,
 				hint: `rename the file to lower-case words joined by hyphens, e.g. \`${slugify(id)}.md\``,
 			});
+			fail();
+			continue;
+		}
+		const reserved = RESERVED_IDS.get(id);
+		if (reserved) {
+			diagnostics.push({
+				severity: 'error', file, line: 1, column: 1, rule: 'reserved-id',
+				message: `\`${id}\` cannot be a glossary id: it is reserved (${reserved})`,
+				hint: 'rename the file after the entity it describes (lower-case words joined by hyphens), and use that id in the articles',
+			});
+			fail();
 			continue;
 		}
 		const previous = entries.get(id);
@@ -63,10 +92,33 @@ export function loadGlossary(dir: string): Glossary {
 			});
 			continue;
 		}
-		if (!parsed.data) continue;
+		if (!parsed.data) {
+			fail();
+			continue;
+		}
 		entries.set(id, { ...parsed.data, id, note: parsed.body, noteLine: parsed.bodyLineOffset, file });
 	}
-	return { entries, byName: indexNames(entries), diagnostics };
+	return { entries, byName: indexNames(entries), failed, diagnostics };
+}
+
+/** The names a frontmatter that failed validation still gives (`name`, `aliases`), for lookups. */
+function namesOf(raw: unknown): string[] {
+	if (!raw || typeof raw !== 'object') return [];
+	const { name, aliases } = raw as { name?: unknown; aliases?: unknown };
+	return [name, ...(Array.isArray(aliases) ? aliases : [])].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+}
+
+/**
+ * The glossary file behind an id or a name that no valid entry has, when that file exists but
+ * failed: a mention of it is a consequence of the file's errors, not a typo.
+ */
+export function failedEntryFor(glossary: Glossary, ref: { id?: string; label?: string }): FailedEntry | undefined {
+	if (!glossary.failed?.size) return undefined;
+	if (ref.id) return glossary.failed.get(ref.id);
+	if (ref.label === undefined) return undefined;
+	const wanted = normalizeName(ref.label);
+	for (const entry of glossary.failed.values()) if (entry.names.some((n) => normalizeName(n) === wanted)) return entry;
+	return undefined;
 }
 
 /** Builds the name → ids lookup from every entry's name and aliases. */

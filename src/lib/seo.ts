@@ -37,7 +37,9 @@ export function jsonForScript(value: unknown): string {
 
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
-	return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+	// Characters XML does not allow at all are dropped (the content check reports them first).
+	// eslint-disable-next-line no-control-regex
+	return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
 /** The schema.org type of a glossary entry, or undefined for entries that are not things one mentions (terms). */

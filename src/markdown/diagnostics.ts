@@ -19,6 +19,18 @@ export interface Diagnostic {
 	message: string;
 	/** How to fix it. */
 	hint?: string;
+	/**
+	 * The file whose own errors cause this finding (a mention of a glossary entry that failed
+	 * validation): listed after the root causes, so editors fix those first.
+	 */
+	causedBy?: string;
+}
+
+declare module 'vfile-message' {
+	interface VFileMessage {
+		/** See `Diagnostic.causedBy`. */
+		causedBy?: string;
+	}
 }
 
 /** Where a diagnostic points, as a unist point. */
@@ -38,25 +50,58 @@ export function report(
 	place: Place | undefined,
 	message: string,
 	hint?: string,
+	causedBy?: string,
 ): void {
 	const entry = file.message(message, { place, ruleId: rule, source: 'annotated-reader' });
 	entry.fatal = severity === 'error' ? true : false;
 	if (hint) entry.note = hint;
+	if (causedBy) entry.causedBy = causedBy;
 }
 
 /** Turns the messages our plugins recorded on a vfile into diagnostics. */
 export function diagnosticsFromFile(file: VFile, displayPath: string): Diagnostic[] {
 	return file.messages
 		.filter((m) => m.source === 'annotated-reader')
-		.map((m) => ({
-			severity: m.fatal ? 'error' : 'warning',
-			file: displayPath,
-			line: m.line ?? 1,
-			column: m.column ?? 1,
-			rule: m.ruleId ?? 'content',
-			message: m.reason,
-			hint: m.note,
-		}));
+		.map((m) =>
+			showInvisible({
+				severity: m.fatal ? 'error' : 'warning',
+				file: displayPath,
+				line: m.line ?? 1,
+				column: m.column ?? 1,
+				rule: m.ruleId ?? 'content',
+				message: m.reason,
+				hint: m.note,
+				...(m.causedBy ? { causedBy: m.causedBy } : {}),
+			}),
+		);
+}
+
+/**
+ * Characters an editor cannot see in a terminal or an editor: format characters (zero-width
+ * space and joiners, soft hyphen, byte order mark, direction marks), control characters and
+ * every space other than the plain one. Tabs and line breaks are left alone.
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /(?![\t\n])[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gu;
+
+/** Control characters other than tab and line breaks: not text, and not allowed in XML. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** True when the text holds a character `showInvisible` would spell out. */
+export function hasInvisible(text: string): boolean {
+	INVISIBLE.lastIndex = 0;
+	return INVISIBLE.test(text);
+}
+
+/** Spells out invisible characters as `\u200b` escapes, so that a message shows what is really there. */
+export function escapeInvisible(text: string): string {
+	return text.replace(INVISIBLE, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
+
+/** A diagnostic whose message and hint show invisible characters as escapes. */
+export function showInvisible(d: Diagnostic): Diagnostic {
+	return { ...d, message: escapeInvisible(d.message), ...(d.hint ? { hint: escapeInvisible(d.hint) } : {}) };
 }
 
 /** `file:line:column: error: message` and an indented hint, the shape editors and editors' tools expect. */
@@ -79,6 +124,7 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 	return [...list].sort(
 		(a, b) =>
 			Number(b.severity === 'error') - Number(a.severity === 'error') ||
+			Number(!!a.causedBy) - Number(!!b.causedBy) ||
 			a.file.localeCompare(b.file) ||
 			a.line - b.line ||
 			a.column - b.column,

@@ -4,6 +4,7 @@ import type { Glossary } from '../corpus/glossary.ts';
 import type { AnnotationRecord } from './annotations.ts';
 import { diagnosticsFromFile, type Diagnostic, type Severity } from './diagnostics.ts';
 import { rehypeMentions } from './rehype-mentions.ts';
+import { remarkControlCharacters } from './remark-control-characters.ts';
 import { remarkEditorialNotes } from './remark-editorial-notes.ts';
 import { remarkEntities } from './remark-entities.ts';
 import { remarkForeignDirectives } from './remark-foreign-directives.ts';
@@ -53,6 +54,7 @@ export async function createArticleRenderer({ glossary, base }: PipelineOptions)
 			remarkDirective,
 			remarkForeignDirectives,
 			remarkNoRawHtml,
+			remarkControlCharacters,
 			remarkSafeUrls,
 			[remarkEntities, { glossary, base }],
 			[remarkQuotes, { glossary, base }],
@@ -86,7 +88,7 @@ export async function createNoteRenderer() {
 		syntaxHighlight: false,
 		smartypants: false,
 		gfm: true,
-		remarkPlugins: [remarkNoRawHtml, remarkSafeUrls, remarkCollectMessages],
+		remarkPlugins: [remarkNoRawHtml, remarkControlCharacters, remarkSafeUrls, remarkCollectMessages],
 	});
 	return async function render(body: string, file: string, lineOffset = 0): Promise<{ html: string; diagnostics: Diagnostic[] }> {
 		const frontmatter: Record<string, unknown> = {};

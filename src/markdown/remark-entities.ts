@@ -5,9 +5,10 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
 import { normalizeName } from '../corpus/names.ts';
-import type { Glossary } from '../corpus/glossary.ts';
+import { failedEntryFor, type Glossary } from '../corpus/glossary.ts';
+import { suggestEntries } from '../corpus/suggestions.ts';
 import { cardElementId, ENTITY_DIRECTIVES, entryHref } from './annotations.ts';
-import { didYouMean, report, suggest } from './diagnostics.ts';
+import { didYouMean, hasInvisible, report } from './diagnostics.ts';
 
 export interface RemarkEntitiesOptions {
 	glossary: Glossary;
@@ -67,22 +68,35 @@ export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({
 						report(file, 'warning', 'label-not-alias', place, `"${label}" is not a name or alias of \`${explicit}\``, `add "${label}" to the aliases in ${entry.file}, so search and lint know this spelling`);
 					}
 				} else {
-					const near = suggest(explicit, glossary.entries.keys());
-					report(file, 'error', 'unknown-entity', place, `unknown glossary id \`${explicit}\` in ${written}{#${explicit}}`,
-						near.length ? `did you mean ${didYouMean(near)}? Or add content/glossary/${explicit}.md` : `add content/glossary/${explicit}.md`);
+					const failed = failedEntryFor(glossary, { id: explicit });
+					if (failed) {
+						report(file, 'error', 'entry-has-errors', place, `the glossary entry \`${explicit}\` has errors (${failed.file}), so ${written}{#${explicit}} cannot link to it`,
+							`fix the errors reported for ${failed.file}; this mark needs no change`, failed.file);
+					} else {
+						const near = suggestEntries(glossary, { id: explicit, label });
+						report(file, 'error', 'unknown-entity', place, `unknown glossary id \`${explicit}\` in ${written}{#${explicit}}`,
+							near.length ? `did you mean ${didYouMean(near)}? Or add content/glossary/${explicit}.md` : `add content/glossary/${explicit}.md`);
+					}
 				}
 			} else {
 				const candidates = glossary.byName.get(normalizeName(label)) ?? [];
+				const failed = candidates.length === 0 ? failedEntryFor(glossary, { label }) : undefined;
 				if (candidates.length === 1) {
 					id = candidates[0];
 				} else if (candidates.length > 1) {
 					report(file, 'error', 'ambiguous-entity', place, `"${label}" is ambiguous: it names ${didYouMean(candidates)}`,
 						`say which one with an id: ${candidates.map((c) => `\`${written}{#${c}}\``).join(' or ')}`);
+				} else if (failed) {
+					report(file, 'error', 'entry-has-errors', place, `"${label}" names the glossary entry \`${failed.id}\`, which has errors (${failed.file}), so ${written} cannot link to it`,
+						`fix the errors reported for ${failed.file}; this mark needs no change`, failed.file);
+				} else if (hasInvisible(label) && (glossary.byName.get(normalizeName(withoutInvisible(label)))?.length ?? 0) > 0) {
+					report(file, 'error', 'unknown-name', place, `no glossary entry is named "${label}": the words hold an invisible character`,
+						`delete the invisible character (shown as \\u…): \`${written.replace(label, withoutInvisible(label))}\``);
 				} else {
-					const nearNames = suggest(label, [...glossary.entries.values()].flatMap((e) => [e.name, ...e.aliases]));
-					const nearIds = suggest(label.toLowerCase().replace(/\s+/g, '-'), glossary.entries.keys());
+					const near = suggestEntries(glossary, { label });
+					const names = near.map((n) => glossary.entries.get(n)!.name);
 					report(file, 'error', 'unknown-name', place, `no glossary entry is named "${label}"`,
-						`give the id, e.g. \`${written}{#${nearIds[0] ?? 'the-id'}}\`${nearNames.length ? ` (close names: ${didYouMean(nearNames, (n) => `"${n}"`)})` : ''}, or add "${label}" to an entry's aliases`);
+						`${near.length ? `give the id, e.g. \`${written}{#${near[0]}}\` (close names: ${didYouMean(names, (n) => `"${n}"`)})` : `give the id: \`${written}{#the-id}\``}, or add "${label}" to an entry's aliases`);
 				}
 			}
 			if (!id) {
@@ -101,3 +115,8 @@ export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({
 		});
 	};
 };
+
+/** The text without the characters that cannot be seen (zero-width spaces, soft hyphens, joiners…). */
+function withoutInvisible(text: string): string {
+	return text.replace(/[\p{Cf}]/gu, '');
+}

@@ -6,7 +6,9 @@ import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
-import type { Glossary } from '../corpus/glossary.ts';
+import { failedEntryFor, type Glossary } from '../corpus/glossary.ts';
+import { suggestEntries } from '../corpus/suggestions.ts';
+import { impossibleDate } from '../schemas/dates.ts';
 import { annotationsOf, cardElementId, entryHref, type Confidence, type QuoteRecord } from './annotations.ts';
 import { didYouMean, report, suggest } from './diagnostics.ts';
 import { anchorFromText, firstWords, formatDate, uniqueId } from './text.ts';
@@ -89,8 +91,13 @@ export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glo
 			} else {
 				const entry = glossary.entries.get(outletId);
 				if (!entry) {
-					const outlets = [...glossary.entries.values()].filter((e) => e.type === 'outlet').map((e) => e.id);
-					const near = suggest(outletId, outlets.length ? outlets : glossary.entries.keys());
+					const failed = failedEntryFor(glossary, { id: outletId });
+					if (failed) {
+						report(file, 'error', 'entry-has-errors', place, `the glossary entry \`${outletId}\` has errors (${failed.file}), so this quoted block cannot name it as its outlet`,
+							`fix the errors reported for ${failed.file}; this quote needs no change`, failed.file);
+						return;
+					}
+					const near = suggestEntries(glossary, { id: outletId }, { filter: (e) => e.type === 'outlet' });
 					report(file, 'error', 'unknown-outlet', place, `unknown outlet \`${outletId}\``,
 						near.length ? `did you mean ${didYouMean(near)}? Or add content/glossary/${outletId}.md with type: outlet` : `add content/glossary/${outletId}.md with type: outlet`);
 					return;
@@ -121,6 +128,9 @@ export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glo
 			let date = attrs.date?.trim() || undefined;
 			if (date && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) {
 				report(file, 'error', 'invalid-date', place, `\`date\` must be written YYYY-MM-DD, not \`${date}\``, 'e.g. date=2014-06-21');
+				date = undefined;
+			} else if (date && impossibleDate(date)) {
+				report(file, 'error', 'invalid-date', place, `\`date=${date}\` is not a date that exists: ${impossibleDate(date)}`, 'check the date against the source, e.g. date=2014-06-21');
 				date = undefined;
 			}
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const isoDate = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'a date in the form YYYY-MM-DD');
+import { isoDate } from './dates.ts';
 const httpUrl = z.url({ protocol: /^https?$/, message: 'an http:// or https:// address' });
 
 /** Frontmatter of an article (`content/articles/<slug>.md`). */
