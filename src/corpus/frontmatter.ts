@@ -1,6 +1,7 @@
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { CONTROL_CHARACTER, didYouMean, suggest, type Diagnostic } from '../markdown/diagnostics.ts';
+import { isPlaceholder } from '../schemas/placeholder.ts';
 
 /** A Markdown file split into validated frontmatter and body, with positions kept for messages. */
 export interface ParsedFile<T> {
@@ -94,14 +95,20 @@ export function parseFrontmatter<S extends z.ZodType>(
 			}
 			continue;
 		}
-		const missing = getIn(raw, issuePath) === undefined;
+		const value = getIn(raw, issuePath);
+		if (isPlaceholder(value)) {
+			const { line, column } = at(nodeAt(doc.contents, issuePath).node?.range?.[0] ?? 0);
+			fail(line, column, 'placeholder', `field \`${field}\` is still a placeholder: “${String(value).trim()}”`, `replace it with ${expectation(issue)}: a tool (npm run import) left it for an editor to fill in`);
+			continue;
+		}
+		const missing = value === undefined;
 		const anchor = nodeAt(doc.contents, missing ? issuePath.slice(0, -1) : issuePath).node;
 		const { line, column } = at(anchor?.range?.[0] ?? 0);
 		const wanted = expectation(issue);
 		if (missing) {
 			fail(line, column, 'missing-field', `missing required field \`${field}\``, `add a line \`${issuePath.at(-1)}: …\` with ${wanted}`);
 		} else {
-			const near = issue.code === 'invalid_value' ? suggest(String(getIn(raw, issuePath)), issue.values.map(String)) : [];
+			const near = issue.code === 'invalid_value' ? suggest(String(value), issue.values.map(String)) : [];
 			const fix = near.length ? `did you mean ${didYouMean(near)}? Write ${wanted}` : `write ${wanted}`;
 			fail(line, column, 'invalid-field', `field \`${field}\` is invalid: expected ${wanted}`, fix);
 		}

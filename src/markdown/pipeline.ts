@@ -9,6 +9,7 @@ import { remarkEditorialNotes } from './remark-editorial-notes.ts';
 import { remarkEntities } from './remark-entities.ts';
 import { remarkForeignDirectives } from './remark-foreign-directives.ts';
 import { remarkNoRawHtml } from './remark-no-raw-html.ts';
+import { remarkPlaceholders } from './remark-placeholders.ts';
 import { remarkSafeUrls } from './remark-safe-urls.ts';
 import { remarkQuotes } from './remark-quotes.ts';
 import { remarkUnmarkedAliases } from './remark-unmarked-aliases.ts';
@@ -53,6 +54,7 @@ export async function createArticleRenderer({ glossary, base }: PipelineOptions)
 		remarkPlugins: [
 			remarkDirective,
 			remarkForeignDirectives,
+			remarkPlaceholders,
 			remarkNoRawHtml,
 			remarkControlCharacters,
 			remarkSafeUrls,

@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { isoDate } from './dates.ts';
+import { isPlaceholder } from './placeholder.ts';
+
+/** Text an editor must have written: not empty, and not a tool's `TODO: …` placeholder. */
+const finished = () => z.string().min(1).refine((value) => !isPlaceholder(value), { message: 'your own text', abort: true });
+
 const httpUrl = z.url({ protocol: /^https?$/, message: 'an http:// or https:// address' });
 
 /** Frontmatter of an article (`content/articles/<slug>.md`). */
 export const articleSchema = z.strictObject({
 	/** The original's headline. */
-	title: z.string().min(1),
-	author: z.string().min(1),
+	title: finished(),
+	author: finished(),
 	/** Who first published it (a name; it links to the glossary when an outlet entry has that name). */
-	publisher: z.string().min(1),
+	publisher: finished(),
 	published: isoDate,
 	/** The original's address; leave out when it is not known. */
 	originalUrl: httpUrl.optional(),
@@ -22,7 +27,7 @@ export const articleSchema = z.strictObject({
 		.optional(),
 	language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, 'a language tag such as en').default('en'),
 	/** One line for lists, search results and social cards. */
-	summary: z.string().min(1).max(300),
+	summary: finished().max(300),
 });
 
 export type ArticleData = z.output<typeof articleSchema>;

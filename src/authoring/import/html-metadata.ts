@@ -1,0 +1,161 @@
+import type { Element, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { readByline } from './byline.ts';
+import { parseDate } from './dates.ts';
+import type { FoundMetadata } from './document.ts';
+import { attribute, findAll, findFirst, isTag } from './html-tree.ts';
+import { outletNamed, type KnownOutlet } from './outlets.ts';
+
+/** The parts of a news page that hold its metadata rather than its text. */
+export interface PageParts {
+	/** The element holding the article's text: `<article>`, `<main>` or `<body>`. */
+	content: Element | Root;
+	/** The headline element, left out of the body. */
+	headline?: Element;
+	/** Byline elements outside the text (rel/itemprop author, class byline or author), left out of the body. */
+	bylines: Element[];
+	/** `<time>` elements outside the text (not in a paragraph, list item or quote), left out of the body. */
+	times: Element[];
+}
+
+type JsonObject = Record<string, unknown>;
+
+const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|Report|WebPage)$/;
+
+/** The JSON-LD objects of a page that describe an article (`@graph` arrays included). */
+function jsonLdArticles(tree: Root): JsonObject[] {
+	const found: JsonObject[] = [];
+	const visit = (value: unknown) => {
+		if (Array.isArray(value)) return value.forEach(visit);
+		if (!value || typeof value !== 'object') return;
+		const object = value as JsonObject;
+		const types = ([] as unknown[]).concat(object['@type'] ?? []).map(String);
+		if (types.some((t) => ARTICLE_TYPES.test(t))) found.push(object);
+		if (object['@graph']) visit(object['@graph']);
+	};
+	for (const script of findAll(tree, (el) => isTag(el, 'script') && /ld\+json/i.test(attribute(el, 'type') ?? ''))) {
+		try {
+			visit(JSON.parse(toText(script)));
+		} catch {
+			// A broken JSON-LD block is ignored: the page's other metadata still counts.
+		}
+	}
+	// Articles before generic pages.
+	return found.sort((a, b) => Number(String(a['@type']).includes('WebPage')) - Number(String(b['@type']).includes('WebPage')));
+}
+
+/** A person or organisation as JSON-LD writes it: a string, `{ name }`, or a list of them. */
+function nameOf(value: unknown): string | undefined {
+	if (typeof value === 'string') return value.trim() || undefined;
+	if (Array.isArray(value)) {
+		const names = value.map(nameOf).filter(Boolean) as string[];
+		return names.length ? names.join(' and ') : undefined;
+	}
+	if (value && typeof value === 'object') return nameOf((value as JsonObject).name);
+	return undefined;
+}
+
+function clean(text: string | undefined): string | undefined {
+	const value = text?.replace(/[\s]+/g, ' ').trim();
+	return value || undefined;
+}
+
+function httpUrl(value: unknown): string | undefined {
+	const url = typeof value === 'string' ? value.trim() : value && typeof value === 'object' ? String((value as JsonObject)['@id'] ?? '') : '';
+	return /^https?:\/\/\S+$/i.test(url) ? url : undefined;
+}
+
+/** `<meta property|name=key content>` values by key, lower-cased. */
+function metaTags(tree: Root): Map<string, string> {
+	const metas = new Map<string, string>();
+	for (const meta of findAll(tree, (el) => isTag(el, 'meta'))) {
+		const key = (attribute(meta, 'property') ?? attribute(meta, 'name') ?? attribute(meta, 'itemProp'))?.toLowerCase();
+		const content = clean(attribute(meta, 'content'));
+		if (key && content && !metas.has(key)) metas.set(key, content);
+	}
+	return metas;
+}
+
+const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|author|by-line)(?:$|[\s_-])/i;
+
+/** True for an element that holds a byline rather than the article's text. */
+export function isByline(el: Element): boolean {
+	if (isTag(el, 'html', 'body', 'article', 'main', 'p', 'blockquote') && !BYLINE_CLASS.test(attribute(el, 'className') ?? '')) return false;
+	if (attribute(el, 'rel')?.split(/\s+/).includes('author')) return true;
+	if (attribute(el, 'itemProp')?.split(/\s+/).includes('author')) return true;
+	return BYLINE_CLASS.test(attribute(el, 'className') ?? '') || BYLINE_CLASS.test(attribute(el, 'id') ?? '');
+}
+
+/** Finds the article's element, its headline and its bylines. */
+export function pageParts(tree: Root): PageParts {
+	const articles = findAll(tree, (el) => isTag(el, 'article'));
+	const paragraphs = (el: Element) => findAll(el, (p) => isTag(p, 'p')).length;
+	const article = articles.sort((a, b) => paragraphs(b) - paragraphs(a))[0];
+	const content = article ?? findFirst(tree, (el) => isTag(el, 'main')) ?? findFirst(tree, (el) => isTag(el, 'body')) ?? tree;
+	const headline = findFirst(content, (el) => isTag(el, 'h1')) ?? findFirst(tree, (el) => isTag(el, 'h1'));
+	// Outermost byline elements only: a byline's `<a rel=author>` is part of it. A `<time>` in
+	// the text ("on <time>8 September</time>") is the article's words, not its date.
+	const bylines: Element[] = [];
+	const times: Element[] = [];
+	const walk = (el: Element | Root, inText: boolean) => {
+		for (const child of el.children) {
+			if (child.type !== 'element') continue;
+			if (isByline(child) && !inText) bylines.push(child);
+			else if (isTag(child, 'time') && !inText) times.push(child);
+			else walk(child, inText || isTag(child, 'p', 'li', 'blockquote', 'td', 'h2', 'h3', 'h4', 'h5', 'h6'));
+		}
+	};
+	walk(tree, false);
+	return { content, headline, bylines, times };
+}
+
+/**
+ * The frontmatter a news page gives: JSON-LD (`NewsArticle` and kin) first, then Open Graph and
+ * other `<meta>` tags, then what the page shows (`<h1>`, the byline, `<time>`), then `<title>`.
+ */
+export function htmlMetadata(tree: Root, parts: PageParts, outlets: KnownOutlet[]): FoundMetadata {
+	const metadata: FoundMetadata = { sources: {} };
+	const ld = jsonLdArticles(tree)[0];
+	const metas = metaTags(tree);
+	const set = <K extends 'title' | 'author' | 'publisher' | 'published' | 'originalUrl'>(field: K, value: string | undefined, source: string) => {
+		if (value && metadata[field] === undefined) {
+			metadata[field] = value;
+			metadata.sources[field] = source;
+		}
+	};
+
+	set('title', clean(parts.headline && toText(parts.headline)), '<h1>');
+	set('title', clean(typeof ld?.headline === 'string' ? ld.headline : undefined), 'JSON-LD headline');
+	set('title', metas.get('og:title'), 'og:title');
+	const titleElement = findFirst(tree, (el) => isTag(el, 'title'));
+	set('title', clean(titleElement && toText(titleElement)), '<title>');
+
+	set('author', nameOf(ld?.author), 'JSON-LD author');
+	set('author', metas.get('author'), '<meta name=author>');
+	const articleAuthor = metas.get('article:author');
+	if (articleAuthor && !/^https?:/i.test(articleAuthor)) set('author', articleAuthor, 'article:author');
+	for (const byline of parts.bylines) {
+		const text = clean(toText(byline)) ?? '';
+		const read = readByline(/^by\s/i.test(text) ? text : `By ${text}`, outlets);
+		set('author', read.author, 'the byline');
+		set('publisher', read.publisher, 'the byline');
+		set('published', read.published, 'the byline');
+	}
+
+	set('publisher', nameOf(ld?.publisher), 'JSON-LD publisher');
+	set('publisher', metas.get('og:site_name'), 'og:site_name');
+	set('publisher', metas.get('publisher') ?? metas.get('application-name'), '<meta name=publisher>');
+
+	set('published', parseDate(typeof ld?.datePublished === 'string' ? ld.datePublished : undefined), 'JSON-LD datePublished');
+	set('published', parseDate(metas.get('article:published_time') ?? metas.get('date') ?? metas.get('pubdate') ?? metas.get('dc.date')), '<meta> published time');
+	const time = parts.times[0];
+	if (time) set('published', parseDate(attribute(time, 'dateTime') ?? toText(time)), '<time>');
+
+	const canonical = findFirst(tree, (el) => isTag(el, 'link') && (attribute(el, 'rel') ?? '').split(/\s+/).includes('canonical'));
+	set('originalUrl', httpUrl(canonical && attribute(canonical, 'href')), '<link rel=canonical>');
+	set('originalUrl', httpUrl(metas.get('og:url')), 'og:url');
+	set('originalUrl', httpUrl(ld?.url) ?? httpUrl(ld?.mainEntityOfPage), 'JSON-LD url');
+
+	if (metadata.publisher) metadata.publisher = outletNamed(metadata.publisher, outlets)?.name ?? metadata.publisher;
+	return metadata;
+}
