@@ -121,11 +121,11 @@ export function failedEntryFor(glossary: Glossary, ref: { id?: string; label?: s
 	return undefined;
 }
 
-/** Builds the name → ids lookup from every entry's name and aliases. */
+/** Builds the name → ids lookup from every entry's name, aliases and contextual aliases. */
 export function indexNames(entries: Map<string, GlossaryEntry>): Map<string, string[]> {
 	const byName = new Map<string, string[]>();
 	for (const entry of entries.values()) {
-		for (const name of new Set([entry.name, ...entry.aliases].map(normalizeName))) {
+		for (const name of new Set([entry.name, ...entry.aliases, ...(entry.contextual ?? [])].map(normalizeName))) {
 			const ids = byName.get(name);
 			if (ids) ids.push(entry.id);
 			else byName.set(name, [entry.id]);

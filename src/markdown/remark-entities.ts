@@ -63,7 +63,7 @@ export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({
 				if (glossary.entries.has(explicit)) {
 					id = explicit;
 					const entry = glossary.entries.get(explicit)!;
-					const known = [entry.name, ...entry.aliases].map(normalizeName);
+					const known = [entry.name, ...entry.aliases, ...(entry.contextual ?? [])].map(normalizeName);
 					if (!known.includes(normalizeName(label))) {
 						report(file, 'warning', 'label-not-alias', place, `"${label}" is not a name or alias of \`${explicit}\``, `add "${label}" to the aliases in ${entry.file}, so search and lint know this spelling`);
 					}

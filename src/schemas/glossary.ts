@@ -39,6 +39,12 @@ export const glossaryEntrySchema = z
 		type: z.enum(ENTITY_TYPES),
 		/** Every other spelling an article uses; the name itself is always an alias. */
 		aliases: z.array(z.string().min(1)).default([]),
+		/**
+		 * Words that name this entry only in the context of one article ("militia", "the mayor",
+		 * "the capital"): accepted as a mark's label like an alias, but `npm run annotate` and
+		 * `npm run check -- --fix` never mark them on their own; they propose them for review.
+		 */
+		contextual: z.array(z.string().min(1)).default([]),
 		native: z.array(nativeName).default([]),
 		/** Who or what it is, in one line, true on the `asOf` date. */
 		role: z.string().min(1).max(160),
@@ -60,6 +66,8 @@ export const glossaryEntrySchema = z
 			.optional(),
 		/** Where the facts come from: `{ title, publisher, date, url }` records (a bare address is still accepted). */
 		sources: z.array(sourceSchema).default([]),
+		/** A draft written by `npm run annotate -- --scaffold`: shown with a badge by `npm run dev`, refused by `npm run build` (unless `--drafts`). */
+		draft: z.boolean().default(false),
 	})
 	.superRefine((entry, ctx) => {
 		if (entry.type === 'place' && !entry.coordinates) {
