@@ -1,9 +1,29 @@
 /**
  * `npm run check` (content part): loads and renders every article and glossary entry and prints
  * every diagnostic as `file:line:column: severity: message`. Exits 1 when there is an error.
+ *
+ * `--fix` first marks, in every article, the names the glossary knows that are not marked (the
+ * `unmarked-name` warning), with `npm run annotate`'s engine; then checks as usual.
  */
-import { loadCorpus } from '../src/corpus/corpus.ts';
+import path from 'node:path';
+import { fixUnmarkedNames } from '../src/authoring/annotate/fix-unmarked.ts';
+import { contentRoot, loadCorpus } from '../src/corpus/corpus.ts';
+import { loadGlossary } from '../src/corpus/glossary.ts';
 import { formatDiagnostics } from '../src/markdown/diagnostics.ts';
+
+if (process.argv.includes('--fix')) {
+	const glossary = loadGlossary(path.join(contentRoot(), 'glossary'));
+	if (glossary.diagnostics.some((d) => d.severity === 'error')) {
+		console.log('--fix: the glossary has errors, so no article was changed (they are listed below).');
+	} else {
+		for (const outcome of await fixUnmarkedNames(path.join(contentRoot(), 'articles'), glossary)) {
+			if (outcome.error) console.log(outcome.error);
+			else if (outcome.marked || outcome.toReview) {
+				console.log(`--fix: ${outcome.file}: marked ${outcome.marked} name${outcome.marked === 1 ? '' : 's'}${outcome.toReview ? `; ${outcome.toReview} left for review (npm run annotate -- ${outcome.file} lists them)` : ''}`);
+			}
+		}
+	}
+}
 
 const corpus = await loadCorpus();
 const errors = corpus.diagnostics.filter((d) => d.severity === 'error').length;

@@ -107,7 +107,7 @@ export function planAnnotations(source: string, glossary: Glossary, { bodyOffset
 				passedOver.push({ ...at, words, candidates: ids, reason: verdict.reason, within: verdict.within });
 				return;
 			}
-			const sentence = sentenceAt(segment.value, match.start);
+			const sentence = sentenceAt(segment.blockText, segment.blockOffset + match.start);
 			if (ids.length > 1) {
 				ambiguous.push({ ...at, words, candidates: ids, sentence });
 				return;

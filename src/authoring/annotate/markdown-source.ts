@@ -19,6 +19,9 @@ export interface TextSegment {
 	sourceOffsets: number[];
 	/** True when the text opens its paragraph, heading or cell (its first word opens a sentence). */
 	atBlockStart: boolean;
+	/** The plain text of the whole paragraph (heading, cell) it stands in, and where the segment starts in it: for quoting its sentence. */
+	blockText: string;
+	blockOffset: number;
 }
 
 /** Why a part of the article is not looked at. */
@@ -59,6 +62,7 @@ export function readArticleSource(body: string): ArticleSource {
 	const segments: TextSegment[] = [];
 	const skipped: Record<SkipReason, number> = { mark: 0, link: 0, code: 0, heading: 0, directive: 0, 'quote-attribute': 0 };
 	const openedHeadings = new Set<Nodes>();
+	const blockTexts = new Map<Nodes | undefined, { text: string; offsets: Map<Nodes, number> }>();
 	visitParents(tree, 'textDirective', (node: TextDirective, ancestors) => {
 		if (!ENTITY.includes(node.name)) return;
 		const heading = ancestors.find((a) => a.type === 'heading');
@@ -76,11 +80,33 @@ export function readArticleSource(body: string): ArticleSource {
 			return;
 		}
 		const parent = ancestors.at(-1);
-		const atBlockStart = !!parent && ['paragraph', 'heading', 'tableCell'].includes(parent.type) && parent.children[0] === node;
+		const atBlockStart = !!parent && BLOCKS.has(parent.type) && parent.children[0] === node;
+		const block = [...ancestors].reverse().find((a) => BLOCKS.has(a.type)) ?? parent;
+		const { text: blockText, offsets } = blockTextOf(block, blockTexts);
 		const segment = segmentOf(node, body, atBlockStart);
-		if (segment) segments.push(segment);
+		if (segment) segments.push({ ...segment, blockText, blockOffset: offsets.get(node) ?? 0 });
 	});
 	return { body, tree, segments, skipped };
+}
+
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/** The plain text of a block and where each of its text nodes starts in it, computed once per block. */
+function blockTextOf(block: Nodes | undefined, cache: Map<Nodes | undefined, { text: string; offsets: Map<Nodes, number> }>) {
+	const cached = cache.get(block);
+	if (cached) return cached;
+	let text = '';
+	const offsets = new Map<Nodes, number>();
+	if (block) {
+		visitParents(block, (node: Nodes) => {
+			if (node.type !== 'text' && node.type !== 'inlineCode') return;
+			offsets.set(node, text.length);
+			text += node.value;
+		});
+	}
+	const made = { text, offsets };
+	cache.set(block, made);
+	return made;
 }
 
 function skipReason(ancestors: Parents[], openedHeadings: Set<Nodes>): SkipReason | undefined {
@@ -119,7 +145,7 @@ function skipReason(ancestors: Parents[], openedHeadings: Set<Nodes>): SkipReaso
  * (`\:`), a character reference (`&amp;`) or a blockquote's `>` at the start of a continued line;
  * characters that cannot be lined up get `-1`, and no mark is ever placed across them.
  */
-function segmentOf(node: Text, source: string, atBlockStart: boolean): TextSegment | undefined {
+function segmentOf(node: Text, source: string, atBlockStart: boolean): Omit<TextSegment, 'blockText' | 'blockOffset'> | undefined {
 	const start = node.position?.start.offset;
 	const end = node.position?.end.offset;
 	if (start === undefined || end === undefined) return undefined;

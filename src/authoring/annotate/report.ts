@@ -20,6 +20,7 @@ const at = (file: string, place: FilePlace) => `${file}:${place.line}:${place.co
 
 /** The summary printed after the diff: marks added, proposals for review, ambiguous names, names passed over. */
 export function formatSummary(plan: AnnotationPlan, file: string, written: boolean): string {
+	// `written`: the command ran with --write (the marks, if any, are in the file).
 	const lines: string[] = [];
 	const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 	lines.push(`${written ? 'Wrote' : 'Would add'} ${count(plan.marks.length, 'mark')} to ${file}${plan.marks.length ? ':' : '.'}`);

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { contentRoot } from '../../corpus/corpus.ts';
 import { loadGlossary, type Glossary } from '../../corpus/glossary.ts';
 import { formatDiagnostics } from '../../markdown/diagnostics.ts';
 import { planAnnotations, type AnnotationPlan } from '../annotate/annotate.ts';
 import { formatDiff, formatSummary } from '../annotate/report.ts';
-import { compareWords } from '../annotate/words-kept.ts';
+import { assertWordsKept, writePlan } from '../annotate/write-plan.ts';
 import { AuthoringError, readArticleFile, type ArticleFile } from '../read-article.ts';
 
 /** Where a command writes. */
@@ -89,28 +88,16 @@ export async function runAnnotateCommand(argv: string[], io: CommandIO): Promise
 
 async function annotate(article: ArticleFile, glossary: Glossary, args: AnnotateArguments, io: CommandIO): Promise<number> {
 	const plan = planAnnotations(article.source, glossary, { bodyOffset: article.bodyOffset });
-	const words = await compareWords(plan.before.slice(article.bodyOffset), plan.after.slice(article.bodyOffset), glossary);
-	if (!words.same) {
-		throw new AuthoringError(article.file, `annotating would change the article's words (nothing was written):\n    before: …${words.before}…\n    after:  …${words.after}…`, 'this is a bug in the annotator: please report it with the article');
-	}
-	let written = false;
-	if (args.write && plan.marks.length) {
-		writeAtomically(article.path, plan.after);
-		written = true;
-		const reread = fs.readFileSync(article.path, 'utf8');
-		const check = await compareWords(plan.before.slice(article.bodyOffset), reread.slice(article.bodyOffset), glossary);
-		if (!check.same || reread !== plan.after) {
-			writeAtomically(article.path, plan.before);
-			throw new AuthoringError(article.file, `the article's words changed after writing; the original was put back:\n    before: …${check.before}…\n    after:  …${check.after}…`, 'this is a bug in the annotator: please report it with the article');
-		}
-	}
+	await assertWordsKept(article, plan, glossary);
+	const written = args.write && plan.marks.length > 0;
+	if (written) await writePlan(article, plan, glossary);
 	if (args.json) {
 		io.out(JSON.stringify(planToJson(plan, article.file, written), null, 2));
 		return 0;
 	}
 	const diff = formatDiff(plan, article.file);
 	if (diff && !args.write) io.out(`${diff}\n`);
-	io.out(formatSummary(plan, article.file, written));
+	io.out(formatSummary(plan, article.file, args.write));
 	if (!args.write && plan.marks.length) io.out(`\nNothing was written: run again with --write to add these marks.`);
 	return 0;
 }
@@ -127,11 +114,4 @@ export function planToJson(plan: AnnotationPlan, file: string, written: boolean)
 		skipped: plan.skipped,
 		wordsChanged: 0,
 	};
-}
-
-/** Writes through a temporary file and a rename, so an interrupted write never leaves half an article. */
-export function writeAtomically(file: string, text: string): void {
-	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-	fs.writeFileSync(temporary, text);
-	fs.renameSync(temporary, file);
 }
