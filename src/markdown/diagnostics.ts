@@ -58,6 +58,12 @@ export function report(
 	if (causedBy) entry.causedBy = causedBy;
 }
 
+/** The line and column (1-based) of a character offset in a source text. */
+export function placeAt(source: string, offset: number): Place {
+	const before = source.slice(0, offset);
+	return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
 /** Turns the messages our plugins recorded on a vfile into diagnostics. */
 export function diagnosticsFromFile(file: VFile, displayPath: string): Diagnostic[] {
 	return file.messages

@@ -12,6 +12,7 @@ import { remarkNoRawHtml } from './remark-no-raw-html.ts';
 import { remarkPlaceholders } from './remark-placeholders.ts';
 import { remarkSafeUrls } from './remark-safe-urls.ts';
 import { remarkQuotes } from './remark-quotes.ts';
+import { remarkUnparsedDirectives } from './remark-unparsed-directives.ts';
 import { remarkUnmarkedAliases } from './remark-unmarked-aliases.ts';
 import { VFile } from 'vfile';
 
@@ -54,6 +55,7 @@ export async function createArticleRenderer({ glossary, base }: PipelineOptions)
 		remarkPlugins: [
 			remarkDirective,
 			remarkForeignDirectives,
+			remarkUnparsedDirectives,
 			remarkPlaceholders,
 			remarkNoRawHtml,
 			remarkControlCharacters,

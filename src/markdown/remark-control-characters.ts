@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { CONTROL_CHARACTER, report } from './diagnostics.ts';
+import { CONTROL_CHARACTER, placeAt, report } from './diagnostics.ts';
 
 /**
  * Refuses control characters (other than tab and line breaks) in the text and in directive
@@ -27,7 +27,7 @@ export const remarkControlCharacters: Plugin<[], Root> = function () {
 				// Point at the character itself when the node's source holds it as written.
 				const start = node.position?.start;
 				const offset = start?.offset !== undefined && node.position?.end.offset !== undefined ? source.slice(start.offset, node.position.end.offset).indexOf(match[0]) : -1;
-				const place = start && offset >= 0 ? placeOf(source, start.offset! + offset) : start;
+				const place = start && offset >= 0 ? placeAt(source, start.offset! + offset) : start;
 				const code = `\\u${match[0].codePointAt(0)!.toString(16).padStart(4, '0')}`;
 				report(file, 'error', 'control-character', place, `the control character ${code} is in the text: no one can see it, and it would make the feed invalid`, 'delete it (an editor that shows invisible characters helps)');
 				return;
@@ -35,9 +35,3 @@ export const remarkControlCharacters: Plugin<[], Root> = function () {
 		});
 	};
 };
-
-function placeOf(source: string, offset: number): { line: number; column: number } {
-	const before = source.slice(0, offset);
-	const line = before.split('\n').length;
-	return { line, column: offset - before.lastIndexOf('\n') };
-}

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
@@ -11,8 +11,8 @@ const ALL_OWN: readonly string[] = [...new Set([...OWN_DIRECTIVES.text, ...OWN_D
  * Gives back to the text every directive that is not ours, exactly as written, so that
  * `10:30`, `ratio a:b` or `http://x` survive remark-directive's generic syntax.
  *
- * A text directive with an unknown name and no `[label]` or `{attributes}` is ordinary text:
- * `at 10:30` stays `at 10:30`. One with a label or attributes was meant as a directive, so
+ * A text directive with no `[label]` or `{attributes}` is ordinary text, whatever its name:
+ * `at 10:30` stays `at 10:30`, `see:note 4` and `a:e` stay as written. One with a label or attributes was meant as a directive, so
  * `:entiy[Baghdad]` is an error suggesting `:entity`. Unknown `::leaf` and `:::container`
  * directives are errors too, and their source is kept as text so nothing is lost.
  *
@@ -25,16 +25,18 @@ export const remarkForeignDirectives: Plugin<[], Root> = function () {
 			if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
 			if (!parent || index === undefined) return;
 			const kind = node.type === 'textDirective' ? 'text' : node.type === 'leafDirective' ? 'leaf' : 'container';
-			if ((OWN_DIRECTIVES[kind] as readonly string[]).includes(node.name)) return;
 			const start = node.position?.start.offset;
 			const end = node.position?.end.offset;
 			const written = start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
 			const hasLabel = node.children.length > 0 || /^:[^\s[{]*\[/.test(written);
 			const hasAttributes = Object.keys(node.attributes ?? {}).length > 0 || /\{[^}]*\}$/.test(written.split('\n')[0] ?? '');
+			// Prose such as `see:note 4` or `a:e`: a name of ours without `[words]` or `{attributes}`
+			// means nothing as a directive, so it is text like `10:30`.
 			if (kind === 'text' && !hasLabel && !hasAttributes) {
 				parent.children.splice(index, 1, { type: 'text', value: written, position: node.position });
 				return [SKIP, index + 1];
 			}
+			if ((OWN_DIRECTIVES[kind] as readonly string[]).includes(node.name)) return;
 			const colons = kind === 'text' ? ':' : kind === 'leaf' ? '::' : ':::';
 			const ownOfKind = (OWN_DIRECTIVES[kind] as readonly string[]);
 			const near = suggest(node.name, ownOfKind.length ? ownOfKind : ALL_OWN);
@@ -55,5 +57,25 @@ export const remarkForeignDirectives: Plugin<[], Root> = function () {
 			parent.children.splice(index, 1, replacement as never);
 			return [SKIP, index + 1];
 		});
+		mergeAdjacentText(tree);
 	};
 };
+
+/**
+ * Joins text nodes that are now side by side (`see` + `:note` + ` 4`), so that later plugins
+ * see the words as they were written, in one piece with one position.
+ */
+function mergeAdjacentText(tree: Root) {
+	visit(tree, (node) => {
+		if (!('children' in node)) return;
+		const children = node.children as RootContent[];
+		for (let i = children.length - 1; i > 0; i--) {
+			const a = children[i - 1]!;
+			const b = children[i]!;
+			if (a.type !== 'text' || b.type !== 'text') continue;
+			a.value += b.value;
+			if (a.position && b.position) a.position = { start: a.position.start, end: b.position.end };
+			children.splice(i, 1);
+		}
+	});
+}

@@ -1,4 +1,4 @@
-import type { BlockContent, Root } from 'mdast';
+import type { BlockContent, Nodes, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
@@ -11,6 +11,7 @@ import { suggestEntries } from '../corpus/suggestions.ts';
 import { impossibleDate } from '../schemas/dates.ts';
 import { annotationsOf, cardElementId, entryHref, type Confidence, type QuoteRecord } from './annotations.ts';
 import { didYouMean, report, suggest } from './diagnostics.ts';
+import { isPageId } from './page-ids.ts';
 import { anchorFromText, firstWords, formatDate, uniqueId } from './text.ts';
 
 export interface RemarkQuotesOptions {
@@ -51,7 +52,13 @@ export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glo
 			if (node.type === 'containerDirective' && node.name === 'quote') node.data = { hName: 'figure' };
 			if (node.type === 'blockquote') {
 				const inQuote = ancestors.some((a) => a.type === 'containerDirective' && (a as ContainerDirective).name === 'quote');
-				if (!inQuote) {
+				// Right after a `:::quote{…}` line that could not be read (reported where it is written),
+				// the blockquote does say where it comes from: its opening line is what is wrong.
+				const parent = ancestors.at(-1);
+				const siblings: readonly Nodes[] = parent && 'children' in parent ? parent.children : [];
+				const before = siblings[siblings.indexOf(node) - 1];
+				const afterUnreadQuote = before?.type === 'paragraph' && /^:::quote\b/.test(toString(before));
+				if (!inQuote && !afterUnreadQuote) {
 					report(file, 'error', 'quote-without-outlet', node.position?.start, 'this quoted block does not say which outlet it comes from',
 						'wrap it in `:::quote{outlet=<glossary id>}` … `:::`, or `:::quote{outlet=unknown reason="…"}` when it cannot be identified');
 				}
@@ -147,6 +154,9 @@ export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glo
 			const taken = quoteIdsOf(file);
 			if (explicitId && taken.has(explicitId)) {
 				report(file, 'error', 'duplicate-quote-id', place, `another quoted block already has the id \`${explicitId}\``, 'give each :::quote its own `#id`, or leave it out to have one made from the first words');
+			} else if (explicitId && isPageId(explicitId)) {
+				report(file, 'error', 'page-id', place, `the id \`${explicitId}\` is one the article page uses for itself`,
+					`choose another \`#id\` (ids starting with \`quote-\` are always free), or leave it out to have one made from the first words`);
 			}
 			const id = explicitId ?? uniqueId(anchorFromText('quote', quoteText, 5), taken);
 			taken.add(id);
