@@ -7,6 +7,8 @@ import { createArticleRenderer, createNoteRenderer } from '../markdown/pipeline.
 import { creditsOf } from './credits.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { listMarkdownFiles, loadGlossary, type Glossary } from './glossary.ts';
+import { checkSources, loadSourcePolicy } from './source-policy.ts';
+import { unmarkedLaterDates } from './dated-facts.ts';
 
 /** An article, validated and rendered. */
 export interface Article {
@@ -39,6 +41,17 @@ export function contentRoot(): string {
 export function basePath(raw = process.env.BASE_PATH): string {
 	const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
 	return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Where a top-level frontmatter field starts (read again only when a message needs it). */
+function fieldPlace(file: string, field: string): { line: number; column: number } {
+	try {
+		const lines = fs.readFileSync(path.resolve(file), 'utf8').split('\n');
+		const index = lines.findIndex((l) => l.startsWith(`${field}:`));
+		return index < 0 ? { line: 1, column: 1 } : { line: index + 1, column: field.length + 3 };
+	} catch {
+		return { line: 1, column: 1 };
+	}
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -93,6 +106,10 @@ function creditFields(raw: unknown): { publisher: string; republished?: { by: st
 export async function loadCorpus(root = contentRoot(), base = basePath()): Promise<Corpus> {
 	const glossary = loadGlossary(path.join(root, 'glossary'));
 	const diagnostics: Diagnostic[] = [...glossary.diagnostics];
+	const sourcing = loadSourcePolicy(root);
+	diagnostics.push(...sourcing.diagnostics);
+	if (sourcing.policy) diagnostics.push(...checkSources(glossary.entries.values(), sourcing.policy));
+	for (const entry of glossary.entries.values()) diagnostics.push(...unmarkedLaterDates(entry, (field) => fieldPlace(entry.file, field)));
 	const notes = new Map<string, string>();
 	const renderNote = await createNoteRenderer();
 	for (const entry of glossary.entries.values()) {
