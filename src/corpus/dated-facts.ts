@@ -58,6 +58,13 @@ export function unmarkedLaterDates(entry: Pick<GlossaryEntry, 'id' | 'asOf' | 'n
 			hint,
 		});
 
+	// The card first: its fields come before the note in the file.
+	for (const field of ['role', 'summary'] as const) {
+		for (const date of datesIn(entry[field])) {
+			if (date.start <= limit) continue;
+			warn(fieldPlace(field), date.text, field, `the ${field} says what was true as of ${asOfText}: move this fact to the note, in a paragraph that starts with “(later)”`);
+		}
+	}
 	let offset = 0;
 	for (const paragraph of entry.note.split(/(\n[ \t]*\n)/)) {
 		if (!/^\n[ \t]*\n$/.test(paragraph)) {
@@ -70,12 +77,6 @@ export function unmarkedLaterDates(entry: Pick<GlossaryEntry, 'id' | 'asOf' | 'n
 			}
 		}
 		offset += paragraph.length;
-	}
-	for (const field of ['role', 'summary'] as const) {
-		for (const date of datesIn(entry[field])) {
-			if (date.start <= limit) continue;
-			warn(fieldPlace(field), date.text, field, `the ${field} says what was true as of ${asOfText}: move this fact to the note, in a paragraph that starts with “(later)”`);
-		}
 	}
 	return diagnostics;
 }

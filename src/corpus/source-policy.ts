@@ -43,7 +43,7 @@ export function loadSourcePolicy(root: string): { policy?: LoadedPolicy; diagnos
 			const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
 			const field = keys.join('.') || '(top level)';
 			if (issue.code === 'unrecognized_keys') {
-				error(node?.range?.[0], 'policy-field', `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')} in the sourcing policy`, 'the fields are `exempt`, `preferred`, `accepted` and `refused`');
+				for (const key of issue.keys) error(keyOffset(doc, [...keys, key]), 'policy-field', `unknown field \`${key}\` in the sourcing policy`, 'the fields are `exempt`, `preferred`, `accepted` and `refused`');
 			} else if (issue.code === 'invalid_key') {
 				error(keyOffset(doc, keys), 'policy-domain', `\`${String(keys.at(-1))}\` in \`${keys.slice(0, -1).join('.')}\` is not a domain name`, 'write the bare domain in lower case, such as `reuters.com` (no https://, no path)');
 			} else {
