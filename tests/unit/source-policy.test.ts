@@ -28,7 +28,7 @@ describe('the sourcing policy', () => {
 	});
 
 	it('warns on a domain it does not know, at the address', () => {
-		expect(of('unknown')).toEqual(['glossary/unknown.md:8:47 warning unknown-source']);
+		expect(of('unknown-domain')).toEqual(['glossary/unknown-domain.md:8:47 warning unknown-source']);
 		const d = corpus.diagnostics.find((x) => x.rule === 'unknown-source')!;
 		expect(d.message).toBe('`example.org` is not in the sourcing policy');
 		expect(d.hint).toContain('add `example.org: <why>` under `accepted:`');
@@ -57,7 +57,7 @@ describe('the sourcing policy', () => {
 		const result = await checkContent(FIXTURE);
 		expect(result.code).toBe(1);
 		expect(result.stdout).toContain(`${FIXTURE}/glossary/refused.md:11:10: error: \`piglix.com\` is refused by the sourcing policy: Copies Wikipedia articles; cite the article itself [refused-source]\n    fix: cite the page it copies`);
-		expect(result.stdout).toContain(`${FIXTURE}/glossary/unknown.md:8:47: warning: \`example.org\` is not in the sourcing policy [unknown-source]\n    fix: `);
+		expect(result.stdout).toContain(`${FIXTURE}/glossary/unknown-domain.md:8:47: warning: \`example.org\` is not in the sourcing policy [unknown-source]\n    fix: `);
 		expect(result.stdout).toContain(`${FIXTURE}/glossary/missing.md:1:1: warning: glossary entry \`missing\` cites no source [missing-source]\n    fix: `);
 	});
 
