@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { basePath, contentRoot, loadCorpus } from '../../src/corpus/corpus.ts';
 import { provideCorpus, releaseCorpus } from '../../src/corpus/loaders.ts';
-import { formatDiagnostics } from '../../src/markdown/diagnostics.ts';
+import { displayPath, formatDiagnostics } from '../../src/markdown/diagnostics.ts';
+import { keptOutputMessage, missingFromBuild, refusalToReplace, removeAbandonedBuilds, replaceOutput, stagingDir } from './atomic-output.ts';
 
 export interface BuildOptions {
 	outDir: string;
@@ -20,66 +22,144 @@ export interface BuildTimings {
 	pagesIndexed: number;
 }
 
+/** Pagefind's ready-made search interfaces: the site has its own (src/scripts/search-*.ts), so they are not published. */
+const UNUSED_PAGEFIND_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css'];
+
+/** How often a long phase says it is still running. */
+const PROGRESS_EVERY_MS = 15_000;
+
 /**
- * Builds the site from `CONTENT_DIR` (default `content/`) under `BASE_PATH` into `outDir`.
- * Returns false, having printed the diagnostics, when the content has errors or Pagefind fails.
+ * Builds the site from `CONTENT_DIR` (default `content/`) under `BASE_PATH` into `outDir`,
+ * atomically: the pages and the search index are written into a hidden folder beside `outDir`,
+ * checked, and only then put in its place (see atomic-output.ts). Returns false, having printed why
+ * and what `outDir` still holds, when the content has errors, Astro or Pagefind fails, or the
+ * result is incomplete. Stopped by a signal, it removes its unfinished folder and says so.
  */
 export async function buildSite({ outDir, verbose = true }: BuildOptions, timings?: Partial<BuildTimings>): Promise<boolean> {
 	process.env.ASTRO_TELEMETRY_DISABLED = '1';
-	process.env.OUT_DIR = outDir;
 	const root = contentRoot();
+	const shown = displayPath(outDir);
 	const log = (line: string) => verbose && console.log(line);
+	const failed = (why?: string) => {
+		if (why) console.error(why);
+		console.error(keptOutputMessage(outDir, shown, 'failed'));
+		return false;
+	};
+	for (const folder of removeAbandonedBuilds(outDir)) log(`Removed ${displayPath(folder)}, left by a build that was stopped.`);
+	const refusal = refusalToReplace(outDir, shown);
+	if (refusal) return failed(`error: ${refusal}`);
 	if (!process.env.SITE_URL) {
 		log('note: SITE_URL is not set, so canonical URLs, the sitemap and the feed point at http://localhost:4321; set SITE_URL=https://your.domain when building for a host.');
 	}
+	const started = performance.now();
 
-	let start = performance.now();
 	// Only the loaders keep the corpus (through provideCorpus), so it can be let go before Pagefind.
-	if (!(await checkAndProvideCorpus(root))) return false;
-	if (timings) timings.contentMs = performance.now() - start;
+	const checked = await phase(log, 'checking the content', () => checkAndProvideCorpus(root), (counts) => (counts ? `Content: ${plural(counts.articles, 'article')} and ${plural(counts.entries, 'glossary entry', 'glossary entries')} checked` : 'Content: errors found'), timings && ((ms) => (timings.contentMs = ms)));
+	if (!checked) return failed();
 
-	start = performance.now();
-	fs.rmSync(outDir, { recursive: true, force: true });
-	// The corpus was just loaded and rendered: Astro's cached copy of the collections could only be
-	// stale (its cache key does not cover our loaders' code), so every build starts from it afresh.
-	fs.rmSync(path.resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'data-store.json'), { force: true });
-	await build({ root: process.cwd(), logLevel: verbose ? 'info' : 'error', outDir } as Parameters<typeof build>[0]);
-	if (timings) timings.astroMs = performance.now() - start;
-	// The pages are written: let the corpus go, so Pagefind's process does not run beside it.
-	releaseCorpus();
+	const staging = stagingDir(outDir);
+	const stop = (signal: NodeJS.Signals) => {
+		fs.rmSync(staging, { recursive: true, force: true });
+		console.error(`\nBuild stopped (${signal}). ${keptOutputMessage(outDir, shown, 'was stopped')}`);
+		process.exit(128 + (os.constants.signals[signal] ?? 1));
+	};
+	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+	for (const signal of signals) process.once(signal, stop);
+	try {
+		fs.rmSync(staging, { recursive: true, force: true });
+		// The corpus was just loaded and rendered: Astro's cached copy of the collections could only be
+		// stale (its cache key does not cover our loaders' code), so every build starts from it afresh.
+		fs.rmSync(path.resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'data-store.json'), { force: true });
+		try {
+			await phase(log, 'building the pages', () => build({ root: process.cwd(), logLevel: verbose ? 'info' : 'error', outDir: staging } as Parameters<typeof build>[0]), () => 'Pages: written by Astro', timings && ((ms) => (timings.astroMs = ms)));
+		} catch (error) {
+			return failed(`Astro could not build the site: ${error instanceof Error ? error.message : String(error)}`);
+		} finally {
+			// The pages are written: let the corpus go, so Pagefind's process does not run beside it.
+			releaseCorpus();
+		}
+		await holdForTests('pagefind', log);
 
-	start = performance.now();
-	const { index, errors: createErrors } = await pagefind.createIndex({});
-	if (!index || createErrors.length) return pagefindFailed('could not start', createErrors);
-	const added = await index.addDirectory({ path: outDir });
-	if (added.errors.length) return pagefindFailed('could not index the site', added.errors);
-	if (added.page_count === 0) return pagefindFailed('indexed no page: is `data-pagefind-body` missing?', []);
-	const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-	if (written.errors.length) return pagefindFailed('could not write its files', written.errors);
-	await pagefind.close();
-	if (timings) {
-		timings.pagefindMs = performance.now() - start;
-		timings.pagesIndexed = added.page_count;
+		const indexed = await phase(log, 'indexing for search', () => indexForSearch(staging), (result) => (typeof result === 'number' ? `Search: Pagefind indexed ${plural(result, 'page')}` : 'Search: Pagefind failed'), timings && ((ms) => (timings.pagefindMs = ms)));
+		if (typeof indexed === 'string') return failed(indexed);
+		if (timings) timings.pagesIndexed = indexed;
+
+		const missing = missingFromBuild(staging);
+		if (missing.length) return failed(`The build is incomplete: it has no ${missing.join(', ')}.`);
+		await holdForTests('swap', log);
+		replaceOutput(staging, outDir);
+		log(`Done in ${seconds(performance.now() - started)}: ${shown}/ holds this build.`);
+		return true;
+	} finally {
+		for (const signal of signals) process.off(signal, stop);
+		fs.rmSync(staging, { recursive: true, force: true });
 	}
-	log(`Pagefind indexed ${added.page_count} pages into ${path.relative(process.cwd(), path.join(outDir, 'pagefind')) || outDir}`);
-	return true;
+}
+
+/** Runs one phase of the build, saying every so often that it still runs, then what it did and how long it took. */
+async function phase<T>(log: (line: string) => void, doing: string, run: () => Promise<T>, done: (result: T) => string, record?: (ms: number) => void): Promise<T> {
+	const start = performance.now();
+	const ticker = setInterval(() => log(`  … still ${doing} (${seconds(performance.now() - start)})`), PROGRESS_EVERY_MS);
+	try {
+		const result = await run();
+		const ms = performance.now() - start;
+		record?.(ms);
+		log(`${done(result)} in ${seconds(ms)}`);
+		return result;
+	} finally {
+		clearInterval(ticker);
+	}
+}
+
+function seconds(ms: number): string {
+	return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+	return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+/**
+ * For the tests of interrupted builds only: with `READER_BUILD_TEST_HOLD` set to `pagefind` (the
+ * pages are written, the search index is not) or `swap` (all is written, nothing swapped), the build
+ * says so and waits there until it is killed.
+ */
+async function holdForTests(point: 'pagefind' | 'swap', log: (line: string) => void): Promise<void> {
+	if (process.env.READER_BUILD_TEST_HOLD !== point) return;
+	log(`hold: ${point}`);
+	await new Promise(() => setInterval(() => undefined, 60_000));
+}
+
+/** Indexes the built pages with Pagefind into `dir/pagefind/`; returns the number of pages, or why it failed. */
+async function indexForSearch(dir: string): Promise<number | string> {
+	try {
+		const { index, errors: createErrors } = await pagefind.createIndex({});
+		if (!index || createErrors.length) return pagefindFailure('could not start', createErrors);
+		const added = await index.addDirectory({ path: dir });
+		if (added.errors.length) return pagefindFailure('could not index the site', added.errors);
+		if (added.page_count === 0) return pagefindFailure('indexed no page: is `data-pagefind-body` missing?', []);
+		const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
+		if (written.errors.length) return pagefindFailure('could not write its files', written.errors);
+		for (const file of UNUSED_PAGEFIND_FILES) fs.rmSync(path.join(dir, 'pagefind', file), { force: true });
+		return added.page_count;
+	} finally {
+		await pagefind.close();
+	}
+}
+
+function pagefindFailure(what: string, errors: string[]): string {
+	return `Pagefind ${what}${errors.length ? `:\n  ${errors.join('\n  ')}` : ''}`;
 }
 
 /** Loads and checks the content; prints its diagnostics; hands it to the loaders when it has no error. */
-async function checkAndProvideCorpus(root: string): Promise<boolean> {
+async function checkAndProvideCorpus(root: string): Promise<{ articles: number; entries: number } | undefined> {
 	const corpus = await loadCorpus(root, basePath());
 	const errors = corpus.diagnostics.filter((d) => d.severity === 'error');
 	if (corpus.diagnostics.length) console.error(formatDiagnostics(corpus.diagnostics));
 	if (errors.length) {
 		console.error(`\nThe build stopped: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above (npm run check lists them too).`);
-		return false;
+		return undefined;
 	}
 	provideCorpus(corpus);
-	return true;
-}
-
-async function pagefindFailed(what: string, errors: string[]): Promise<false> {
-	console.error(`Pagefind ${what}${errors.length ? `:\n  ${errors.join('\n  ')}` : ''}`);
-	await pagefind.close();
-	return false;
+	return { articles: corpus.articles.length, entries: corpus.glossary.entries.size };
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError } from '../markdown/diagnostics.ts';
 import { basePath, contentRoot, loadCorpus, type Corpus } from './corpus.ts';
@@ -90,6 +91,15 @@ function corpusLoader(name: string, fill: (corpus: Corpus, context: LoaderContex
 	};
 }
 
+/**
+ * A content file's path as Astro's store takes it (relative to the project), or none for a file
+ * outside the project (`CONTENT_DIR` elsewhere), which Astro would refuse.
+ */
+function projectFilePath(file: string): string | undefined {
+	const relative = path.relative(process.cwd(), path.resolve(file));
+	return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
+}
+
 /** Articles from `content/articles/`, rendered by the annotation pipeline. */
 export function articleLoader(): Loader {
 	return corpusLoader('annotated-reader-articles', async (corpus, context) => {
@@ -100,7 +110,7 @@ export function articleLoader(): Loader {
 				data,
 				// The Markdown source: search data checks which names the text already contains.
 				body: article.body,
-				filePath: article.file,
+				filePath: projectFilePath(article.file),
 				digest: context.generateDigest(article.html),
 			});
 		}
@@ -116,7 +126,7 @@ export function glossaryLoader(): Loader {
 			const data = await context.parseData({ id, data: fields });
 			const html = corpus.notes.get(id) ?? '';
 			// The note's Markdown is kept as the body for the open-data export.
-			context.store.set({ id, data, body: note.trim(), filePath: entry.file, digest: context.generateDigest({ ...fields, html, note }), rendered: { html, metadata: {} } });
+			context.store.set({ id, data, body: note.trim(), filePath: projectFilePath(entry.file), digest: context.generateDigest({ ...fields, html, note }), rendered: { html, metadata: {} } });
 		}
 	});
 }

@@ -1,0 +1,192 @@
+/**
+ * The build's output folder: builds are atomic (a failed, stopped or killed build leaves the
+ * previous output exactly as it was, and no folder beside it that looks like a site), the output
+ * holds only what the site serves, `CONTENT_DIR` and `READER_OUT_DIR` work outside the project,
+ * and a folder of other files is never replaced.
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE, OUTPUT_ROOT } from '../helpers/build.ts';
+import { listFiles } from '../helpers/dist.ts';
+
+const FIXTURE = path.resolve('tests/fixtures/site/content');
+const BROKEN = path.resolve('tests/fixtures/broken/content');
+const PARENT = path.join(OUTPUT_ROOT, 'build-output');
+const OUT = path.join(PARENT, 'dist');
+const CACHE = path.join(OUTPUT_ROOT, '.cache-build-output');
+const KEPT = /dist\/ still holds the build of \d{4}-\d\d-\d\d \d\d:\d\d; this build (failed|was stopped)\./;
+
+interface Build {
+	child: ReturnType<typeof spawn>;
+	output(): string;
+	/** Resolves once the build has printed a line matching `pattern`. */
+	waitFor(pattern: RegExp): Promise<void>;
+	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `npm run build`'s script in a child process. */
+function startBuild(env: Record<string, string>): Build {
+	const child = spawn(NODE, ['scripts/build.ts'], {
+		env: { ...process.env, BASE_PATH: '/', ASTRO_CACHE_DIR: CACHE, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: '', READER_OUT_DIR: '', ...env },
+	});
+	let output = '';
+	const listeners = new Set<() => void>();
+	const take = (chunk: Buffer) => {
+		output += chunk.toString();
+		for (const listener of listeners) listener();
+	};
+	child.stdout.on('data', take);
+	child.stderr.on('data', take);
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+	return {
+		child,
+		output: () => output,
+		exited,
+		waitFor: (pattern) =>
+			new Promise<void>((resolve, reject) => {
+				const check = () => {
+					if (!pattern.test(output)) return;
+					listeners.delete(check);
+					resolve();
+				};
+				listeners.add(check);
+				check();
+				void exited.then(() => reject(new Error(`the build ended before printing ${pattern}:\n${output}`)));
+			}),
+	};
+}
+
+async function build(env: Record<string, string>) {
+	const running = startBuild(env);
+	const { code } = await running.exited;
+	return { code, output: running.output() };
+}
+
+/** Every file of a folder with the hash of its bytes. */
+function snapshot(dir: string): Record<string, string> {
+	return Object.fromEntries(listFiles(dir).map((file) => [file, crypto.createHash('sha1').update(fs.readFileSync(path.join(dir, file))).digest('hex')]));
+}
+
+/** What is beside the output, hidden folders apart. */
+function visibleBeside(): string[] {
+	return fs.readdirSync(PARENT).filter((name) => !name.startsWith('.'));
+}
+
+function hiddenBeside(): string[] {
+	return fs.readdirSync(PARENT).filter((name) => name.startsWith('.'));
+}
+
+describe('atomic builds', () => {
+	let before: Record<string, string>;
+
+	beforeAll(async () => {
+		fs.rmSync(PARENT, { recursive: true, force: true });
+		fs.mkdirSync(PARENT, { recursive: true });
+		const first = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+		expect(first.code, first.output).toBe(0);
+		before = snapshot(OUT);
+	});
+
+	it('put a complete build in place, saying how long each phase took', async () => {
+		expect(before['index.html']).toBeTruthy();
+		expect(before['pagefind/pagefind.js']).toBeTruthy();
+		expect(visibleBeside()).toEqual(['dist']);
+		expect(hiddenBeside()).toEqual([]);
+		const { output } = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+		expect(output).toMatch(/^Content: 1 article and 3 glossary entries checked in \d+\.\d s$/m);
+		expect(output).toMatch(/^Pages: written by Astro in \d+\.\d s$/m);
+		expect(output).toMatch(/^Search: Pagefind indexed \d+ pages in \d+\.\d s$/m);
+		expect(output).toMatch(/^Done in \d+\.\d s: .*dist\/ holds this build\.$/m);
+		before = snapshot(OUT);
+	});
+
+	it('publish only the Pagefind files the site loads (no ready-made search UI)', () => {
+		const pagefindFiles = Object.keys(before).filter((f) => f.startsWith('pagefind/'));
+		expect(pagefindFiles).toContain('pagefind/pagefind.js');
+		expect(pagefindFiles).toContain('pagefind/pagefind-worker.js');
+		expect(pagefindFiles).toContain('pagefind/pagefind-highlight.js');
+		expect(pagefindFiles.filter((f) => /-ui\.(js|css)$/.test(f))).toEqual([]);
+	});
+
+	it('leave the previous build untouched when the content has errors, and say so', async () => {
+		const { code, output } = await build({ CONTENT_DIR: BROKEN, READER_OUT_DIR: OUT });
+		expect(code).toBe(1);
+		expect(output).toMatch(KEPT);
+		expect(output).toContain('this build failed.');
+		expect(snapshot(OUT)).toEqual(before);
+		expect(hiddenBeside()).toEqual([]);
+	});
+
+	it('leave the previous build untouched when stopped while Astro builds (SIGTERM), and clean up', async () => {
+		const running = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+		await running.waitFor(/^Content: .* checked in/m);
+		running.child.kill('SIGTERM');
+		const { code } = await running.exited;
+		expect(code).toBe(143);
+		expect(running.output()).toMatch(/Build stopped \(SIGTERM\)\. .*dist\/ still holds the build of .*; this build was stopped\./);
+		expect(snapshot(OUT)).toEqual(before);
+		expect(visibleBeside()).toEqual(['dist']);
+		expect(hiddenBeside()).toEqual([]);
+	});
+
+	for (const hold of ['pagefind', 'swap'] as const) {
+		it(`leave the previous build untouched when killed (SIGKILL) ${hold === 'pagefind' ? 'with every page written and no search index yet' : 'with everything written, before the swap'}`, async () => {
+			const running = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT, READER_BUILD_TEST_HOLD: hold });
+			await running.waitFor(new RegExp(`^hold: ${hold}$`, 'm'));
+			const staging = path.join(PARENT, `.dist.building-${running.child.pid}`);
+			expect(fs.existsSync(path.join(staging, 'index.html'))).toBe(true);
+			expect(fs.existsSync(path.join(staging, 'pagefind', 'pagefind.js'))).toBe(hold === 'swap');
+			running.child.kill('SIGKILL');
+			await running.exited;
+			expect(snapshot(OUT)).toEqual(before);
+			// What the killed build left is hidden and named for what it is, never a second site.
+			expect(visibleBeside()).toEqual(['dist']);
+			expect(hiddenBeside()).toEqual([`.dist.building-${running.child.pid}`]);
+		});
+	}
+
+	it('remove what killed builds left, at the next build', async () => {
+		const { output } = await build({ CONTENT_DIR: BROKEN, READER_OUT_DIR: OUT });
+		expect(output).toMatch(/^Removed .*\.dist\.building-\d+, left by a build that was stopped\.$/m);
+		expect(hiddenBeside()).toEqual([]);
+		expect(snapshot(OUT)).toEqual(before);
+	});
+});
+
+describe('the output and content folders', () => {
+	let tmp: string;
+	beforeAll(() => {
+		tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'reader-build-'));
+	});
+	afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+	it('may both be outside the project', async () => {
+		const content = path.join(tmp, 'content');
+		fs.cpSync(FIXTURE, content, { recursive: true });
+		const out = path.join(tmp, 'site');
+		const { code, output } = await build({ CONTENT_DIR: content, READER_OUT_DIR: out });
+		expect(code, output).toBe(0);
+		expect(output).not.toMatch(/\n\s+at /); // no stack trace
+		for (const page of ['index.html', 'articles/fixture-article/index.html', 'glossary/baghdad/index.html', 'pagefind/pagefind.js']) expect(fs.existsSync(path.join(out, page)), page).toBe(true);
+	});
+
+	it('refuse to replace a folder of other files', async () => {
+		const other = path.join(tmp, 'photos');
+		fs.mkdirSync(other);
+		fs.writeFileSync(path.join(other, 'holiday.jpg'), 'not a site');
+		const { code, output } = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: other });
+		expect(code).toBe(1);
+		expect(output).toMatch(/^error: .*photos\/ holds other files \(holiday\.jpg\), not a build of this site; a build replaces its output folder whole, so set READER_OUT_DIR to a new or empty folder$/m);
+		expect(fs.readdirSync(other)).toEqual(['holiday.jpg']);
+	});
+
+	it('still read OUT_DIR, the old name, with a note', async () => {
+		const { output } = await build({ CONTENT_DIR: BROKEN, OUT_DIR: path.join(tmp, 'old-name') });
+		expect(output).toContain(`note: OUT_DIR is deprecated (other tools set it too): set READER_OUT_DIR=${path.join(tmp, 'old-name')} instead.`);
+		expect(output).toContain('old-name/ holds no complete build; this build failed.');
+	});
+});
