@@ -3,6 +3,7 @@ import remarkDirective from 'remark-directive';
 import type { Glossary } from '../corpus/glossary.ts';
 import type { AnnotationRecord } from './annotations.ts';
 import { diagnosticsFromFile, type Diagnostic, type Severity } from './diagnostics.ts';
+import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeMentions } from './rehype-mentions.ts';
 import { remarkControlCharacters } from './remark-control-characters.ts';
 import { remarkEditorialNotes } from './remark-editorial-notes.ts';
@@ -66,7 +67,7 @@ export async function createArticleRenderer({ glossary, base }: PipelineOptions)
 			[remarkUnmarkedAliases, { glossary }],
 			remarkCollectMessages,
 		],
-		rehypePlugins: [rehypeMentions],
+		rehypePlugins: [rehypeMentions, rehypeExternalLinks],
 	});
 
 	/**
@@ -93,6 +94,7 @@ export async function createNoteRenderer() {
 		smartypants: false,
 		gfm: true,
 		remarkPlugins: [remarkNoRawHtml, remarkControlCharacters, remarkSafeUrls, remarkCollectMessages],
+		rehypePlugins: [rehypeExternalLinks],
 	});
 	return async function render(body: string, file: string, lineOffset = 0): Promise<{ html: string; diagnostics: Diagnostic[] }> {
 		const frontmatter: Record<string, unknown> = {};

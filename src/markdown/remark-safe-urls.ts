@@ -12,6 +12,15 @@ export function urlScheme(url: string): string | undefined {
 }
 
 /**
+ * True for an address with no scheme that still names another host: `//host/x.png`, and the
+ * forms browsers read the same way (`\\host`, `/\host`, with spaces or tabs mixed in).
+ */
+export function isProtocolRelative(url: string): boolean {
+	// eslint-disable-next-line no-control-regex
+	return /^[/\\]{2}/.test(url.replace(/[\u0000-\u0020]/g, ''));
+}
+
+/**
  * Refuses addresses that could run script or load from another host. A link is
  * `[words](https://…)`, `mailto:` or a path of the site; `javascript:`, `data:`, `vbscript:` and
  * every other scheme are errors. An image must be a file of the site (`![map](/images/map.png)`):
@@ -21,7 +30,8 @@ export function urlScheme(url: string): string | undefined {
  * [the agency](javascript:alert(1))   → error: a link to `javascript:` … [unsafe-url]
  * ![photo](https://cdn.example/a.jpg) → error: an image from another host … [remote-image]
  * ```
- * The address is replaced by `#` so that the rest of the file still renders for `npm run check`.
+ * An address that starts with `//` names another host too. A refused address is replaced by `#` so that the rest of
+ * the file still renders for `npm run check`.
  */
 export const remarkSafeUrls: Plugin<[], Root> = function () {
 	return (tree: Root, file: VFile) => {
@@ -29,6 +39,13 @@ export const remarkSafeUrls: Plugin<[], Root> = function () {
 			if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
 			const scheme = urlScheme(node.url);
 			const place = node.position?.start;
+			if (isProtocolRelative(node.url)) {
+				report(file, 'error', node.type === 'image' ? 'remote-image' : 'protocol-relative-url', place,
+					`\`${node.url.slice(0, 60)}\` is an address on another host${node.type === 'image' ? ': an image must be a file of this site' : ' without its scheme'}`,
+					node.type === 'image' ? 'put the image in public/ and write its path, e.g. `![a map](/images/map.png)`' : `write the full address, e.g. \`https:${node.url.trim().replace(/^[/\\]+/, '//')}\``);
+				node.url = '#';
+				return;
+			}
 			if (node.type === 'image') {
 				if (scheme) {
 					report(file, 'error', 'remote-image', place, `an image must be a file of this site, not \`${node.url.slice(0, 60)}\``,
