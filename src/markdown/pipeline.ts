@@ -4,7 +4,7 @@ import type { Glossary } from '../corpus/glossary.ts';
 import type { AnnotationRecord } from './annotations.ts';
 import { diagnosticsFromFile, type Diagnostic, type Severity } from './diagnostics.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
-import { rehypeMentions } from './rehype-mentions.ts';
+import { rehypeMentions, resolveHeadingAnchors } from './rehype-mentions.ts';
 import { remarkControlCharacters } from './remark-control-characters.ts';
 import { remarkEditorialNotes } from './remark-editorial-notes.ts';
 import { remarkEntities } from './remark-entities.ts';
@@ -80,6 +80,7 @@ export async function createArticleRenderer({ glossary, base }: PipelineOptions)
 		const vfile = new VFile();
 		vfile.messages = (frontmatter[MESSAGES] as VFile['messages'] | undefined) ?? [];
 		const annotations = (result.metadata.frontmatter.annotations as AnnotationRecord | undefined) ?? { mentions: [], quotes: [], editorial: [] };
+		resolveHeadingAnchors(annotations.mentions, result.metadata.headings.map((h) => h.slug));
 		return { html: result.code, annotations, diagnostics: diagnosticsFromFile(vfile, file) };
 	};
 }

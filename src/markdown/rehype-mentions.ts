@@ -7,12 +7,32 @@ import { annotationsOf } from './annotations.ts';
 import { withoutInterfaceText } from './interface-text.ts';
 import { anchorFromText, sentenceAt, uniqueId } from './text.ts';
 
-const ANCHORED = new Set(['p', 'li']);
+/** Blocks that get an anchor of their own and whose marks are mentions. */
+const ANCHORED = new Set(['p', 'li', 'td', 'th']);
+/** Headings as Astro finds them to give them ids (after this plugin): their marks are mentions too. */
+const isHeading = (node: Element) => node.tagName[0] === 'h' && /h[0-6]/.test(node.tagName);
 
 /**
- * Gives every paragraph and list item a stable anchor from its first words
+ * The anchor of a mention in the article's `index`th heading, until the heading has its id
+ * (Astro gives headings ids after our plugins: see `resolveHeadingAnchors`).
+ */
+function headingAnchor(index: number): string {
+	return `\u0000heading:${index}`;
+}
+
+/** Replaces the heading placeholders of mentions with the ids the headings were given. */
+export function resolveHeadingAnchors(mentions: { anchor: string }[], headingIds: string[]): void {
+	for (const mention of mentions) {
+		const match = /^\u0000heading:(\d+)$/.exec(mention.anchor);
+		if (match) mention.anchor = headingIds[Number(match[1])] ?? '';
+	}
+}
+
+/**
+ * Gives every paragraph, list item and table cell a stable anchor from its first words
  * (`<p id="p-the-mayor-of-a-town">`), never overwriting an id already there, and records every
- * marked name with the anchor and sentence it stands in, for entry pages and backlinks.
+ * marked name with the anchor and sentence it stands in, for entry pages and backlinks (marks in
+ * headings too, anchored at the heading).
  * Names inside interface text (`data-pagefind-ignore`, e.g. quote captions) are links but not mentions.
  */
 export const rehypeMentions: Plugin<[], Root> = function () {
@@ -22,8 +42,18 @@ export const rehypeMentions: Plugin<[], Root> = function () {
 		visit(tree, 'element', (node: Element) => {
 			if (typeof node.properties.id === 'string') taken.add(node.properties.id);
 		});
+		const headings: Element[] = [];
+		visit(tree, 'element', (node: Element) => {
+			if (isHeading(node)) headings.push(node);
+		});
 		visit(tree, 'element', (node: Element) => {
 			if (node.properties.dataPagefindIgnore !== undefined) return SKIP;
+			if (isHeading(node)) {
+				const clean = withoutInterfaceText(node);
+				const anchor = typeof node.properties.id === 'string' ? node.properties.id : headingAnchor(headings.indexOf(node));
+				collectMentions(clean, toText(clean), anchor, record.mentions);
+				return SKIP;
+			}
 			if (!ANCHORED.has(node.tagName)) return;
 			// A loose list item holds paragraphs: those carry the anchors.
 			if (node.tagName === 'li' && node.children.some((c) => c.type === 'element' && c.tagName === 'p')) return;

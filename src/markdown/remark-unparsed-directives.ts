@@ -19,7 +19,8 @@ const CURLY = /[\u201C\u201D\u201E\u2018\u2019\u201A\u00AB\u00BB]/;
  * :e[the occupier]{#us-military today   → error: the attributes of :e[the occupier] are never closed
  * :::quote{outlet=ap via=“Zee News”}     → error: curly quotes around an attribute value
  * ```
- * Without this, the first publishes "the occupier{#us-military today" and the second leaves its
+ * A mark inside an image's description (`![:e[Baghdad] at night](…)`) is reported too: the
+ * description is plain text, so the mark would be dropped. Without this, the first publishes "the occupier{#us-military today" and the second leaves its
  * blockquote outside any `:::quote`. A colon escaped as `\:` is left alone: that is text on purpose.
  *
  * Runs after `remarkForeignDirectives` (which gives back directives that are not ours).
@@ -27,6 +28,17 @@ const CURLY = /[\u201C\u201D\u201E\u2018\u2019\u201A\u00AB\u00BB]/;
 export const remarkUnparsedDirectives: Plugin<[], Root> = function () {
 	return (tree: Root, file: VFile) => {
 		const source = String(file.value);
+		// `![:e[Baghdad] at night](…)`: an image's description is plain text, the mark would vanish.
+		visitParents(tree, (node) => {
+			if (node.type !== 'image' && node.type !== 'imageReference') return;
+			const from = node.position?.start.offset;
+			const to = node.position?.end.offset;
+			if (from === undefined || to === undefined) return;
+			const match = new RegExp(OWN_SYNTAX.source).exec(source.slice(from, to));
+			if (!match) return;
+			report(file, 'error', 'mark-in-image', placeAt(source, from + match.index), `an image's description cannot hold \`${match[0]}[…]\`: the description is plain text, and the mark would be dropped`,
+				`write the words without the mark (${node.alt ? `\`![${node.alt}](…)\`` : 'plain words'}), and mark the name in the text around the image`);
+		});
 		// `fix=‘Ali’`: read as a value that starts and ends with curly quotes.
 		visitParents(tree, (node) => {
 			if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;

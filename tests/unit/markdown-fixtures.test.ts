@@ -1,7 +1,8 @@
 /**
  * Runs the real article pipeline on every folder of tests/fixtures/markdown/: `input.md` in,
  * `output.html` and `messages.txt` (one diagnostic per line) out. `UPDATE_FIXTURES=1` rewrites
- * the expected files; review the diff before committing it.
+ * the expected files; review the diff before committing it. A folder with a `mentions.txt` also
+ * compares the mentions the pipeline records (one `entity #anchor "words"` per line).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,6 +35,13 @@ describe('markdown fixtures', () => {
 			}
 			expect(html).toBe(fs.readFileSync(htmlFile, 'utf8'));
 			expect(messages ? `${messages}\n` : '').toBe(fs.readFileSync(messagesFile, 'utf8'));
+			// Folders with a `mentions.txt` also check the mentions recorded (entity, anchor, words).
+			const mentionsFile = path.join(dir, 'mentions.txt');
+			if (fs.existsSync(mentionsFile)) {
+				const mentions = result.annotations.mentions.map((m) => `${m.entity} #${m.anchor} "${m.label}"\n`).join('');
+				if (process.env.UPDATE_FIXTURES) fs.writeFileSync(mentionsFile, mentions);
+				expect(mentions).toBe(fs.readFileSync(mentionsFile, 'utf8'));
+			}
 		});
 	}
 });
