@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importArticle } from '../../src/authoring/import/import-article.ts';
 import { loadCorpus } from '../../src/corpus/corpus.ts';
 import { parseFrontmatter } from '../../src/corpus/frontmatter.ts';
 import { loadGlossary } from '../../src/corpus/glossary.ts';
@@ -103,7 +104,11 @@ describe('import of the seed text', () => {
 	it('refuses to overwrite the article without --force, and replaces it with --force', async () => {
 		const again = run(NODE, ['scripts/import.ts', SEED, '--slug', 'seed'], { env: { ...process.env, CONTENT_DIR: dir } });
 		await expect(again).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: .*seed\.md already exists: pass --force/) });
-		const forced = await run(NODE, ['scripts/import.ts', SEED, '--slug', 'seed', '--force'], { env: { ...process.env, CONTENT_DIR: dir } });
-		expect(forced.stdout).toMatch(/^replaced /);
+		expect(fs.readFileSync(path.join(dir, 'articles', 'seed.md'), 'utf8')).toBe(written);
+		fs.writeFileSync(path.join(dir, 'articles', 'seed.md'), 'edited by hand');
+		const result = await importArticle({ file: SEED, slug: 'seed', force: true, contentDir: dir });
+		expect(result.replaced).toBe(true);
+		expect(fs.readFileSync(path.join(dir, 'articles', 'seed.md'), 'utf8')).toBe(written);
+		expect(fs.readdirSync(path.join(dir, 'articles'))).toEqual(['seed.md']);
 	}, 60_000);
 });

@@ -26,7 +26,7 @@ export interface QuoteContext {
 
 const SAID_AFTER = /^\s*(?:has\s+|had\s+|have\s+)?(?:reported|reports|reporting|said|says|wrote|writes|noted|notes|quoted|quotes|explained|explains|added|adds|published|carried|ran|cited|cites)\b/iu;
 const SAID_BEFORE = /(?:according\s+to|told|tells|telling|speaking\s+(?:to|with)|reported\s+by|reports?\s+(?:from|in|by)|comes?\s+from|came\s+from|from|via|per|citing|cited\s+by|quoted\s+by|wrote\s+in|writing\s+in|in\s+an?\s+(?:report|story|article|interview)\s+(?:by|with|in))\s+(?:the\s+)?$/iu;
-const POSSESSIVE_AFTER = /^['’]s?\s+(?:report|story|article|account|piece|reporting|coverage|correspondent|reporter|interview)\b/iu;
+const POSSESSIVE_AFTER = /^(?:['’]s?)?\s+(?:report|story|article|account|piece|reporting|coverage|correspondent|reporter|interview)\b/iu;
 /** How many words a credit line may have ("— Reuters, 8 September 2014"). */
 const CREDIT_WORDS = 12;
 const CREDIT_START = /^\s*(?:[—–-]+|\(|source:|credit:|via\b|from\b)/iu;

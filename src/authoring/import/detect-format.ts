@@ -27,10 +27,12 @@ export function detectFormat(file: string, text: string): InputFormat {
 		throw new ImportError(`${file} is XML data, not an article: import reads plain text, HTML or Markdown`);
 	}
 	const extension = path.extname(file).toLowerCase();
-	const looksHtml = HTML_START.test(trimmed) || (HTML_TAGS.test(trimmed) && /<\/(?:p|div|blockquote|article|body)>/i.test(trimmed));
-	if (extension === '.html' || extension === '.htm' || extension === '.xhtml') return looksHtml || /<[a-z]/i.test(trimmed) ? 'html' : 'text';
-	if (looksHtml) return 'html';
+	const startsAsPage = HTML_START.test(trimmed);
+	if (extension === '.html' || extension === '.htm' || extension === '.xhtml') return /<[a-z!]/i.test(trimmed) ? 'html' : 'text';
+	// A page saved under another name is still a page; tags inside Markdown or text are not.
+	if (startsAsPage) return 'html';
 	if (extension === '.md' || extension === '.markdown') return 'markdown';
 	if (extension === '.txt' || extension === '.text') return 'text';
+	if (HTML_TAGS.test(trimmed) && /<\/(?:p|div|blockquote|article|body)>/i.test(trimmed)) return 'html';
 	return MARKDOWN_CUES.filter((cue) => cue.test(text)).length >= 2 ? 'markdown' : 'text';
 }

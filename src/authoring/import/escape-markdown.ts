@@ -9,13 +9,22 @@
  * ```
  */
 export function escapeMarkdown(text: string): string {
+	// GFM links bare addresses as written, backslashes included: they are left as they are.
+	const parts = text.split(BARE_URL);
+	return parts.map((part, i) => (i % 2 ? part : escapeText(part, i === 0))).join('').trimEnd();
+}
+
+/** A bare address as GFM links it, without the punctuation that may follow it. */
+const BARE_URL = /((?:https?:\/\/|www\.)[^\s<]*[^\s<?!.,:;*_~)\]"'”’])/;
+
+function escapeText(text: string, atStart: boolean): string {
 	let out = text
 		.replace(/[\\`*_[\]<~]/g, (ch) => `\\${ch}`)
 		// `:name[…]` (its bracket now escaped), `:name{…}` and our own names would be directives.
 		.replace(/:(?=(?:e|entity|sic|note|quote)\b|[A-Za-z][\w-]*(?:\\\[|\{))/g, '\\:')
 		// Character references (`&amp;`) would be decoded.
-		.replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
-		.trimEnd();
+		.replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+	if (!atStart) return out;
 	// Block syntax at the start of the paragraph: headings, lists, thematic breaks, fences.
 	out = out
 		.replace(/^(#{1,6})(?=\s|$)/, (m) => `\\${m}`)

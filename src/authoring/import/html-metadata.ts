@@ -3,7 +3,7 @@ import { toText } from 'hast-util-to-text';
 import { readByline } from './byline.ts';
 import { parseDate } from './dates.ts';
 import type { FoundMetadata } from './document.ts';
-import { attribute, findAll, findFirst, isTag } from './html-tree.ts';
+import { attribute, findAll, findFirst, isTag, pruned } from './html-tree.ts';
 import { outletNamed, type KnownOutlet } from './outlets.ts';
 
 /** The parts of a news page that hold its metadata rather than its text. */
@@ -134,14 +134,6 @@ export function htmlMetadata(tree: Root, parts: PageParts, outlets: KnownOutlet[
 	set('author', metas.get('author'), '<meta name=author>');
 	const articleAuthor = metas.get('article:author');
 	if (articleAuthor && !/^https?:/i.test(articleAuthor)) set('author', articleAuthor, 'article:author');
-	for (const byline of parts.bylines) {
-		const text = clean(toText(byline)) ?? '';
-		const read = readByline(/^by\s/i.test(text) ? text : `By ${text}`, outlets);
-		set('author', read.author, 'the byline');
-		set('publisher', read.publisher, 'the byline');
-		set('published', read.published, 'the byline');
-	}
-
 	set('publisher', nameOf(ld?.publisher), 'JSON-LD publisher');
 	set('publisher', metas.get('og:site_name'), 'og:site_name');
 	set('publisher', metas.get('publisher') ?? metas.get('application-name'), '<meta name=publisher>');
@@ -150,6 +142,18 @@ export function htmlMetadata(tree: Root, parts: PageParts, outlets: KnownOutlet[
 	set('published', parseDate(metas.get('article:published_time') ?? metas.get('date') ?? metas.get('pubdate') ?? metas.get('dc.date')), '<meta> published time');
 	const time = parts.times[0];
 	if (time) set('published', parseDate(attribute(time, 'dateTime') ?? toText(time)), '<time>');
+
+	// What the page shows comes after its metadata: a byline's words are less exact than JSON-LD.
+	for (const byline of parts.bylines) {
+		const time = findFirst(byline, (el) => isTag(el, 'time'));
+		if (time) set('published', parseDate(attribute(time, 'dateTime') ?? toText(time)), 'the byline');
+		const text = clean(toText(pruned(byline, (el) => !isTag(el, 'time')))) ?? '';
+		// "By Jane Doe · Reuters", "By Jane Doe, Reuters": the author is the first part.
+		const [author, publisher] = text.replace(/^by\s+/i, '').split(/\s+[·•|–—-]\s+|,\s+/u).map((part) => part.trim().replace(/[·•|,]$/u, '').trim());
+		set('author', author && author.split(/\s+/).length <= 8 ? author : undefined, 'the byline');
+		if (publisher && outletNamed(publisher, outlets)) set('publisher', publisher, 'the byline');
+		set('published', readByline(text, outlets).published, 'the byline');
+	}
 
 	const canonical = findFirst(tree, (el) => isTag(el, 'link') && (attribute(el, 'rel') ?? '').split(/\s+/).includes('canonical'));
 	set('originalUrl', httpUrl(canonical && attribute(canonical, 'href')), '<link rel=canonical>');

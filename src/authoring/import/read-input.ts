@@ -24,7 +24,7 @@ export function readInput(file: string): InputFile {
 	} catch (error) {
 		if (error instanceof ImportError) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') throw new ImportError(`cannot read ${file}: there is no such file`);
+		if (code === 'ENOENT' || code === 'ENOTDIR') throw new ImportError(`cannot read ${file}: there is no such file`);
 		if (code === 'EACCES' || code === 'EPERM') throw new ImportError(`cannot read ${file}: permission denied`);
 		throw new ImportError(`cannot read ${file}: ${(error as Error).message}`);
 	}

@@ -15,7 +15,9 @@ export function articleSlug(requested: string | undefined, title: string | undef
 		if (!SLUG.test(requested)) throw new ImportError(`--slug ${requested} cannot be an article address: use lower-case letters, digits and hyphens, e.g. --slug ${slugify(requested) || 'my-article'}`);
 		return requested;
 	}
-	let slug = slugify(title ?? '') || slugify(path.basename(file, path.extname(file)));
+	// "Iraq’s parliament" → `iraqs-parliament`, not `iraq-s-parliament`.
+	const words = (text: string) => slugify(text.replace(/(\p{L})['’](\p{L})/gu, '$1$2'));
+	let slug = words(title ?? '') || words(path.basename(file, path.extname(file)));
 	if (slug.length > SLUG_MAX) slug = slug.slice(0, SLUG_MAX + 1).replace(/-[^-]*$/, '');
 	if (!slug) throw new ImportError(`cannot make an address from the title of ${file}: give one with --slug`);
 	return slug;
