@@ -3,7 +3,7 @@
  * http://127.0.0.1:4321/ (`PORT`, `HOST` to change), the way the documented static hosts serve it.
  */
 import path from 'node:path';
-import { basePath } from '../src/corpus/corpus.ts';
+import { basePath } from '../src/settings.ts';
 import { hasBuild, outputDir } from './lib/output-dir.ts';
 import { ListenError, serverSettings, startStaticServer } from './lib/static-server.ts';
 

@@ -1,14 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/**
- * The build's output folder: `READER_OUT_DIR`, or `dist/` in the working directory. `OUT_DIR`, the
- * name this setting had before, is still read when `READER_OUT_DIR` is not set (see
- * `outputDirNote`): it is a name other tools set too, and a build replaces its output folder whole.
- */
-export function outputDir(env: NodeJS.ProcessEnv = process.env): string {
-	return path.resolve(env.READER_OUT_DIR?.trim() || env.OUT_DIR?.trim() || 'dist');
-}
+export { outputDir } from '../../src/settings.ts';
 
 /** A line to print when the output folder comes from the old `OUT_DIR` name, else undefined. */
 export function outputDirNote(env: NodeJS.ProcessEnv = process.env): string | undefined {

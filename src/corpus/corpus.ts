@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { articleSchema, type ArticleData } from '../schemas/article.ts';
-import type { AnnotationRecord } from '../markdown/annotations.ts';
+import type { AnnotationRecord } from '../schemas/annotations.ts';
 import { displayPath, type Diagnostic } from '../markdown/diagnostics.ts';
 import { createArticleRenderer, createNoteRenderer } from '../markdown/pipeline.ts';
+import { basePath, contentRoot } from '../settings.ts';
 import { creditsOf } from './credits.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { listMarkdownFiles, loadGlossary, type Glossary } from './glossary.ts';
@@ -30,17 +31,6 @@ export interface Corpus {
 	notes: Map<string, string>;
 	articles: Article[];
 	diagnostics: Diagnostic[];
-}
-
-/** Where the content lives: `CONTENT_DIR`, or `content/` in the working directory. */
-export function contentRoot(): string {
-	return path.resolve(process.env.CONTENT_DIR ?? 'content');
-}
-
-/** The site's base path from `BASE_PATH`, normalised to start and end with `/`. */
-export function basePath(raw = process.env.BASE_PATH): string {
-	const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
-	return trimmed ? `/${trimmed}/` : '/';
 }
 
 /** Where a top-level frontmatter field starts (read again only when a message needs it). */

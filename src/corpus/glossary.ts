@@ -1,39 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ENTITY_ID_PATTERN, glossaryEntrySchema, type GlossaryEntryData } from '../schemas/glossary.ts';
+import { ENTITY_ID_PATTERN, glossaryEntrySchema, type FailedEntry, type GlossaryEntry, type GlossaryIndex } from '../schemas/glossary.ts';
 import { displayPath, type Diagnostic } from '../markdown/diagnostics.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { normalizeName } from './names.ts';
+import { normalizeName } from '../names.ts';
 
-/** A validated glossary entry with where it came from. */
-export interface GlossaryEntry extends GlossaryEntryData {
-	id: string;
-	/** The long note (Markdown) for the entry page. */
-	note: string;
-	/** 0-based line of the file where the note starts, for messages. */
-	noteLine: number;
-	/** Path of the source file, relative to the working directory. */
-	file: string;
-}
+export type { FailedEntry, GlossaryEntry } from '../schemas/glossary.ts';
 
-/**
- * A glossary file that exists but could not be used (invalid frontmatter, invalid or reserved
- * id). Mentions of it are reported as consequences of its errors, never as unknown ids.
- */
-export interface FailedEntry {
-	id: string;
-	file: string;
-	/** The `name` and `aliases` its frontmatter gives, where they could be read. */
-	names: string[];
-}
-
-/** Everything the annotation plugins need to know about the glossary. */
-export interface Glossary {
-	entries: Map<string, GlossaryEntry>;
-	/** Normalised name or alias → ids of the entries that use it. */
-	byName: Map<string, string[]>;
-	/** Files that failed validation, by the id they would have had. */
-	failed?: Map<string, FailedEntry>;
+/** The glossary as loaded: its entries, the name lookup, and what was wrong with the files. */
+export interface Glossary extends GlossaryIndex {
 	diagnostics: Diagnostic[];
 }
 
@@ -106,19 +81,6 @@ function namesOf(raw: unknown): string[] {
 	if (!raw || typeof raw !== 'object') return [];
 	const { name, aliases } = raw as { name?: unknown; aliases?: unknown };
 	return [name, ...(Array.isArray(aliases) ? aliases : [])].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
-}
-
-/**
- * The glossary file behind an id or a name that no valid entry has, when that file exists but
- * failed: a mention of it is a consequence of the file's errors, not a typo.
- */
-export function failedEntryFor(glossary: Glossary, ref: { id?: string; label?: string }): FailedEntry | undefined {
-	if (!glossary.failed?.size) return undefined;
-	if (ref.id) return glossary.failed.get(ref.id);
-	if (ref.label === undefined) return undefined;
-	const wanted = normalizeName(ref.label);
-	for (const entry of glossary.failed.values()) if (entry.names.some((n) => normalizeName(n) === wanted)) return entry;
-	return undefined;
 }
 
 /** Builds the name → ids lookup from every entry's name, aliases and contextual aliases. */

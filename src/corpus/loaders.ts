@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError } from '../markdown/diagnostics.ts';
-import { basePath, contentRoot, loadCorpus, type Corpus } from './corpus.ts';
+import { basePath, contentRoot } from '../settings.ts';
+import { loadCorpus, type Corpus } from './corpus.ts';
 
 /**
  * The build script loads and checks the corpus before Astro starts and leaves it here, so the

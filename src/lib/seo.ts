@@ -5,21 +5,10 @@ import type { ArticleEntry, GlossaryEntry } from './site.ts';
 import { withoutInterfaceText } from '../markdown/interface-text.ts';
 import { articleHtml } from '../corpus/loaders.ts';
 import { citationNode } from './citations.ts';
+import { siteOrigin } from '../settings.ts';
 
 /** The site's name, in feeds, link previews and structured data. */
 export const SITE_NAME = 'Annotated Reader';
-
-/**
- * The canonical origin from `SITE_URL` (only its scheme, host and port count: the path comes from
- * `BASE_PATH`), or a local placeholder when it is not set.
- */
-export function siteOrigin(raw = process.env.SITE_URL): string {
-	try {
-		return new URL(raw || 'http://localhost:4321').origin;
-	} catch {
-		throw new Error(`SITE_URL must be an absolute address such as https://example.org, not \`${raw}\``);
-	}
-}
 
 /** An absolute URL for a path of the site (the path already holds the base path). */
 export function absoluteUrl(pathname: string, origin = siteOrigin()): string {

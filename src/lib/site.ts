@@ -1,9 +1,29 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { ENTITY_TYPES, type EntityType } from '../schemas/glossary.ts';
-import { basePath } from '../corpus/corpus.ts';
+import { getCollection } from 'astro:content';
+import type { ArticleRecord } from '../schemas/article.ts';
+import type { QuoteRecord } from '../schemas/annotations.ts';
+import { ENTITY_TYPES, type EntityType, type GlossaryRecord } from '../schemas/glossary.ts';
+import { basePath } from '../settings.ts';
 
-export type ArticleEntry = CollectionEntry<'articles'>;
-export type GlossaryEntry = CollectionEntry<'glossary'>;
+/**
+ * An entry of the articles collection. Typed from our schema rather than from the types `astro sync`
+ * generates, so the type check needs no generated file (Astro's own entries are assignable to it).
+ */
+export interface ArticleEntry {
+	id: string;
+	data: ArticleRecord;
+	/** The Markdown source of the body. */
+	body?: string;
+}
+
+/** An entry of the glossary collection; its body is the note's Markdown. */
+export interface GlossaryEntry {
+	id: string;
+	data: GlossaryRecord;
+	/** The note's Markdown. */
+	body?: string;
+	/** The note rendered by the note pipeline. */
+	rendered?: { html: string };
+}
 
 /** A mention of an entity in an article, for entry pages. */
 export interface Backlink {
@@ -17,7 +37,7 @@ export interface Backlink {
 /** A quoted block of an article, for outlet pages and the Sources section. */
 export interface QuoteRef {
 	article: ArticleEntry;
-	quote: ArticleEntry['data']['annotations']['quotes'][number] & Record<string, unknown>;
+	quote: QuoteRecord;
 }
 
 /** Lookups that every page needs, computed once per build rather than once per page. */
@@ -40,10 +60,12 @@ export function siteIndex(): Promise<SiteIndex> {
 }
 
 async function build(): Promise<SiteIndex> {
-	const articles = (await getCollection('articles')).sort(
+	const collection: ArticleEntry[] = await getCollection('articles');
+	const articles = collection.sort(
 		(a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id),
 	);
-	const glossary = (await getCollection('glossary')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
+	const entriesCollection: GlossaryEntry[] = await getCollection('glossary');
+	const glossary = entriesCollection.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
 	const entries = new Map(glossary.map((e) => [e.id, e]));
 	const byType = new Map<EntityType, GlossaryEntry[]>(ENTITY_TYPES.map((t) => [t, []]));
 	for (const entry of glossary) byType.get(entry.data.type)!.push(entry);
@@ -61,7 +83,7 @@ async function build(): Promise<SiteIndex> {
 		mentionCounts.set(article.id, counts);
 		for (const quote of article.data.annotations.quotes) {
 			const list = quotesByOutlet.get(quote.outlet) ?? [];
-			list.push({ article, quote: quote as QuoteRef['quote'] });
+			list.push({ article, quote });
 			quotesByOutlet.set(quote.outlet, list);
 		}
 	}

@@ -1,5 +1,5 @@
 import { creditsOf, type Credit, type NamedEntry } from '../corpus/credits.ts';
-import type { Mention, QuoteRecord } from '../markdown/annotations.ts';
+import type { Mention, QuoteRecord } from '../schemas/annotations.ts';
 
 /** What a Sources section needs of a glossary entry. */
 export interface SourceEntry extends NamedEntry {}

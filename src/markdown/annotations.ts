@@ -1,58 +1,9 @@
 import type { VFile } from 'vfile';
+import type { AnnotationRecord } from '../schemas/annotations.ts';
 
 /** The directive names this project owns; every other name is left to the text it came from. */
 export const ENTITY_DIRECTIVES = ['e', 'entity'] as const;
 export const OWN_DIRECTIVES = { text: ['e', 'entity', 'sic', 'note'], leaf: ['note'], container: ['quote'] } as const;
-
-/** One marked name, where it is, and the sentence it stands in. */
-export interface Mention {
-	entity: string;
-	/** The words as the article spells them. */
-	label: string;
-	/** Id of the paragraph (or list item) holding it. */
-	anchor: string;
-	sentence: string;
-}
-
-/** How sure the editors are of a quote's outlet. */
-export type Confidence = 'high' | 'medium' | 'low';
-
-/** A quoted block and its provenance. */
-export interface QuoteRecord {
-	/** Anchor of the `<figure>`. */
-	id: string;
-	/** Glossary id of the outlet, or `unknown`. */
-	outlet: string;
-	/** `named` when the article names the outlet, `editors` when the editors identified it, `unknown`. */
-	evidence: 'named' | 'editors' | 'unknown';
-	/** How the attribution was made, or why the outlet is unknown. */
-	how?: string;
-	/** The evidence in a few words, shown in the caption ("same wording as an AP wire story of 21 June 2014"). */
-	basis?: string;
-	confidence: Confidence;
-	headline?: string;
-	author?: string;
-	date?: string;
-	url?: string;
-	via?: string;
-	/** The first words of the quote, for lists of sources. */
-	excerpt: string;
-}
-
-/** A visible editorial note or a `[sic]`. */
-export interface EditorialRecord {
-	kind: 'sic' | 'note';
-	anchor?: string;
-	text: string;
-	fix?: string;
-}
-
-/** Everything the annotation plugins learn about one article. */
-export interface AnnotationRecord {
-	mentions: Mention[];
-	quotes: QuoteRecord[];
-	editorial: EditorialRecord[];
-}
 
 /**
  * The annotation record of a file being processed. It lives in the Astro frontmatter data of the

@@ -1,7 +1,7 @@
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
-import type { Glossary } from '../corpus/glossary.ts';
-import type { AnnotationRecord } from './annotations.ts';
+import type { GlossaryIndex } from '../schemas/glossary.ts';
+import type { AnnotationRecord } from '../schemas/annotations.ts';
 import { diagnosticsFromFile, type Diagnostic, type Severity } from './diagnostics.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeMentions, resolveHeadingAnchors } from './rehype-mentions.ts';
@@ -18,7 +18,7 @@ import { remarkUnmarkedAliases } from './remark-unmarked-aliases.ts';
 import { VFile } from 'vfile';
 
 export interface PipelineOptions {
-	glossary: Glossary;
+	glossary: GlossaryIndex;
 	/** Base path of the site, ending in `/`. */
 	base: string;
 }

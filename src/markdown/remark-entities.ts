@@ -4,14 +4,14 @@ import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
-import { normalizeName } from '../corpus/names.ts';
-import { failedEntryFor, type Glossary } from '../corpus/glossary.ts';
-import { suggestEntries } from '../corpus/suggestions.ts';
+import { normalizeName } from '../names.ts';
+import type { GlossaryIndex } from '../schemas/glossary.ts';
+import { failedEntryFor, suggestEntries } from './suggestions.ts';
 import { cardElementId, ENTITY_DIRECTIVES, entryHref } from './annotations.ts';
 import { didYouMean, hasInvisible, report } from './diagnostics.ts';
 
 export interface RemarkEntitiesOptions {
-	glossary: Glossary;
+	glossary: GlossaryIndex;
 	/** Base path of the site, ending in `/`. */
 	base: string;
 }

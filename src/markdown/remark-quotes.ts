@@ -6,16 +6,17 @@ import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
-import { failedEntryFor, type Glossary } from '../corpus/glossary.ts';
-import { suggestEntries } from '../corpus/suggestions.ts';
+import type { GlossaryIndex } from '../schemas/glossary.ts';
 import { impossibleDate } from '../schemas/dates.ts';
-import { annotationsOf, cardElementId, entryHref, type Confidence, type QuoteRecord } from './annotations.ts';
+import { CONFIDENCES, type Confidence, type QuoteRecord } from '../schemas/annotations.ts';
+import { failedEntryFor, suggestEntries } from './suggestions.ts';
+import { annotationsOf, cardElementId, entryHref } from './annotations.ts';
 import { didYouMean, report, suggest } from './diagnostics.ts';
 import { isPageId } from './page-ids.ts';
 import { anchorFromText, firstWords, formatDate, uniqueId } from './text.ts';
 
 export interface RemarkQuotesOptions {
-	glossary: Glossary;
+	glossary: GlossaryIndex;
 	/** Base path of the site, ending in `/`. */
 	base: string;
 }
@@ -23,7 +24,6 @@ export interface RemarkQuotesOptions {
 const ATTRIBUTES = ['id', 'outlet', 'evidence', 'basis', 'how', 'confidence', 'headline', 'author', 'date', 'url', 'via', 'reason'] as const;
 /** A `basis` is shown in one line of the caption; longer explanations belong in `how`. */
 const BASIS_MAX = 90;
-const CONFIDENCES: Confidence[] = ['high', 'medium', 'low'];
 
 /**
  * Wraps a quoted block in a figure that names its outlet and shows how we know.
@@ -124,7 +124,7 @@ export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glo
 				}
 			}
 			const confidence = (attrs.confidence?.trim() || (evidence === 'named' ? 'high' : evidence === 'unknown' ? 'low' : '')) as Confidence;
-			if (!CONFIDENCES.includes(confidence)) {
+			if (!(CONFIDENCES as readonly string[]).includes(confidence)) {
 				report(file, 'error', 'invalid-confidence', place, attrs.confidence ? `confidence must be high, medium or low, not \`${attrs.confidence}\`` : 'an attribution by the editors needs a `confidence`', 'add `confidence=high`, `confidence=medium` or `confidence=low`');
 			}
 			let url = attrs.url?.trim() || undefined;
@@ -166,7 +166,7 @@ export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glo
 				evidence,
 				how: (evidence === 'unknown' ? attrs.reason : attrs.how)?.trim() || undefined,
 				basis: evidence === 'editors' ? basis : undefined,
-				confidence: CONFIDENCES.includes(confidence) ? confidence : 'low',
+				confidence: (CONFIDENCES as readonly string[]).includes(confidence) ? confidence : 'low',
 				headline: attrs.headline?.trim() || undefined,
 				author: attrs.author?.trim() || undefined,
 				date,

@@ -2,15 +2,15 @@ import type { Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
-import type { Glossary } from '../corpus/glossary.ts';
+import { foldApostrophes } from '../names.ts';
+import type { GlossaryIndex } from '../schemas/glossary.ts';
 import { report } from './diagnostics.ts';
 
 export interface RemarkUnmarkedAliasesOptions {
-	glossary: Glossary;
+	glossary: GlossaryIndex;
 }
 
 const SKIPPED_PARENTS = new Set(['textDirective', 'leafDirective', 'link', 'linkReference', 'inlineCode', 'code', 'heading']);
-const APOSTROPHES = /[\u2018\u2019\u02BC`´]/g;
 
 /**
  * Warns where the text holds a name the glossary knows but the editor did not mark:
@@ -27,7 +27,7 @@ export const remarkUnmarkedAliases: Plugin<[RemarkUnmarkedAliasesOptions], Root>
 		if (!pattern) return;
 		visitParents(tree, 'text', (node: Text, ancestors) => {
 			if (ancestors.some((a) => SKIPPED_PARENTS.has(a.type))) return;
-			const value = node.value.replace(APOSTROPHES, "'");
+			const value = foldApostrophes(node.value);
 			for (const match of findNames(value, pattern.byLeadingWord)) {
 				const found = match[0];
 				const ids = pattern.ids.get(found) ?? pattern.ids.get(flipFirst(found)) ?? [];
@@ -52,12 +52,12 @@ function isProperName(alias: string): boolean {
 	return rest.some((w) => /^\p{Lu}/u.test(w));
 }
 
-function buildPattern(glossary: Glossary): { byLeadingWord: Map<string, string[]>; ids: Map<string, string[]> } | undefined {
+function buildPattern(glossary: GlossaryIndex): { byLeadingWord: Map<string, string[]>; ids: Map<string, string[]> } | undefined {
 	const ids = new Map<string, string[]>();
 	for (const entry of glossary.entries.values()) {
 		for (const alias of new Set([entry.name, ...entry.aliases])) {
 			if (!isProperName(alias)) continue;
-			const key = alias.replace(APOSTROPHES, "'");
+			const key = foldApostrophes(alias);
 			for (const form of new Set([key, flipFirst(key)])) {
 				const list = ids.get(form) ?? [];
 				if (!list.includes(entry.id)) list.push(entry.id);

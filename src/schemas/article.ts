@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './dates.ts';
+import { annotationRecordSchema } from './annotations.ts';
 import { isPlaceholder } from './placeholder.ts';
 
 /** Text an editor must have written: not empty, and not a tool's `TODO: …` placeholder. */
@@ -31,3 +32,7 @@ export const articleSchema = z.strictObject({
 });
 
 export type ArticleData = z.output<typeof articleSchema>;
+
+/** An article as the content collection holds it: its frontmatter and what the annotation plugins found. */
+export const articleRecordSchema = articleSchema.extend({ annotations: annotationRecordSchema });
+export type ArticleRecord = z.output<typeof articleRecordSchema>;

@@ -80,3 +80,38 @@ export const glossaryEntrySchema = z
 	});
 
 export type GlossaryEntryData = z.output<typeof glossaryEntrySchema>;
+
+/** A validated glossary entry with where it came from. */
+export interface GlossaryEntry extends GlossaryEntryData {
+	id: string;
+	/** The long note (Markdown) for the entry page. */
+	note: string;
+	/** 0-based line of the file where the note starts, for messages. */
+	noteLine: number;
+	/** Path of the source file, relative to the working directory. */
+	file: string;
+}
+
+/**
+ * A glossary file that exists but could not be used (invalid frontmatter, invalid or reserved
+ * id). Mentions of it are reported as consequences of its errors, never as unknown ids.
+ */
+export interface FailedEntry {
+	id: string;
+	file: string;
+	/** The `name` and `aliases` its frontmatter gives, where they could be read. */
+	names: string[];
+}
+
+/** What the annotation plugins need to know about the glossary: its entries and who uses which name. */
+export interface GlossaryIndex {
+	entries: Map<string, GlossaryEntry>;
+	/** Normalised name or alias → ids of the entries that use it. */
+	byName: Map<string, string[]>;
+	/** Files that failed validation, by the id they would have had. */
+	failed?: Map<string, FailedEntry>;
+}
+
+/** A glossary entry as the content collection holds it: its frontmatter and the file it came from. */
+export const glossaryRecordSchema = glossaryEntrySchema.and(z.object({ file: z.string() }));
+export type GlossaryRecord = z.output<typeof glossaryRecordSchema>;

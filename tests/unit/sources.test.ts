@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creditsOf, outletNamed, type NamedEntry } from '../../src/corpus/credits.ts';
 import { excerptAround, sourcesOf } from '../../src/lib/sources.ts';
-import type { QuoteRecord } from '../../src/markdown/annotations.ts';
+import type { QuoteRecord } from '../../src/schemas/annotations.ts';
 
 const ENTRY_LIST: NamedEntry[] = [
 	{ id: 'hot-air', type: 'outlet', name: 'Hot Air', aliases: ['HotAir'] },

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
-import type { Glossary, GlossaryEntry } from './glossary.ts';
-import { normalizeName } from './names.ts';
+import { normalizeName } from '../names.ts';
+import type { FailedEntry, GlossaryEntry, GlossaryIndex } from '../schemas/glossary.ts';
 
 /** What an editor wrote: an id that is not in the glossary, and/or the words it marks. */
 export interface EntryReference {
@@ -56,7 +56,7 @@ const THRESHOLD = 0.4;
  * closest to the written id and words. Nothing that is not close is suggested: a far-fetched
  * "did you mean" is a fix that would make the article wrong.
  */
-export function suggestEntries(glossary: Glossary, ref: EntryReference, { filter = () => true, limit = 3 }: SuggestOptions = {}): string[] {
+export function suggestEntries(glossary: GlossaryIndex, ref: EntryReference, { filter = () => true, limit = 3 }: SuggestOptions = {}): string[] {
 	const named = ref.label ? (glossary.byName.get(normalizeName(ref.label)) ?? []) : [];
 	const needles = [ref.id, ref.label].filter((n): n is string => !!n).map(squeeze).filter(Boolean);
 	const ranked: { id: string; score: number }[] = [];
@@ -67,4 +67,17 @@ export function suggestEntries(glossary: Glossary, ref: EntryReference, { filter
 	}
 	ranked.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
 	return ranked.slice(0, limit).map((r) => r.id);
+}
+
+/**
+ * The glossary file behind an id or a name that no valid entry has, when that file exists but
+ * failed: a mention of it is a consequence of the file's errors, not a typo.
+ */
+export function failedEntryFor(glossary: GlossaryIndex, ref: { id?: string; label?: string }): FailedEntry | undefined {
+	if (!glossary.failed?.size) return undefined;
+	if (ref.id) return glossary.failed.get(ref.id);
+	if (ref.label === undefined) return undefined;
+	const wanted = normalizeName(ref.label);
+	for (const entry of glossary.failed.values()) if (entry.names.some((n) => normalizeName(n) === wanted)) return entry;
+	return undefined;
 }
