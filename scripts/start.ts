@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { basePath } from '../src/corpus/corpus.ts';
+import { basePath } from '../src/settings.ts';
 import { outputDir } from './lib/output-dir.ts';
 import { ListenError, serverSettings, startStaticServer, type StaticServer } from './lib/static-server.ts';
 
