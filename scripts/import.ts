@@ -4,7 +4,7 @@
  * Bad input is one line on stderr and exit code 1; the summary goes to stdout (`--json` for tools).
  */
 import { parseArgs } from 'node:util';
-import { contentRoot } from '../src/corpus/corpus.ts';
+import { contentRoot } from '../src/settings.ts';
 import { ImportError } from '../src/authoring/import/errors.ts';
 import { importArticle } from '../src/authoring/import/import-article.ts';
 import { formatSummary, summaryData } from '../src/authoring/import/summary.ts';

@@ -1,5 +1,5 @@
 import type { Glossary } from '../../corpus/glossary.ts';
-import { normalizeName } from '../../corpus/names.ts';
+import { normalizeName } from '../../names.ts';
 
 /** An outlet of the glossary as the import looks for it in text. */
 export interface KnownOutlet {
