@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 import { fixUnmarkedNames } from '../src/authoring/annotate/fix-unmarked.ts';
-import { contentRoot, loadCorpus } from '../src/corpus/corpus.ts';
+import { loadCorpus } from '../src/corpus/corpus.ts';
+import { contentRoot } from '../src/settings.ts';
 import { loadGlossary } from '../src/corpus/glossary.ts';
 import { formatDiagnostics } from '../src/markdown/diagnostics.ts';
 

@@ -1,5 +1,5 @@
 import type { Glossary } from '../../corpus/glossary.ts';
-import { normalizeName } from '../../corpus/names.ts';
+import { normalizeName } from '../../names.ts';
 import { sentenceAt } from '../../markdown/text.ts';
 import { findNames } from './find-names.ts';
 import { judgeMatches } from './judge-matches.ts';

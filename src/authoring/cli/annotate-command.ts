@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { contentRoot } from '../../corpus/corpus.ts';
+import { contentRoot } from '../../settings.ts';
 import { loadGlossary, type Glossary } from '../../corpus/glossary.ts';
 import { formatDiagnostics } from '../../markdown/diagnostics.ts';
 import { planAnnotations, type AnnotationPlan } from '../annotate/annotate.ts';
