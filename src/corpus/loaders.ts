@@ -3,6 +3,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError } from '../markdown/diagnostics.ts';
 import { basePath, contentRoot } from '../settings.ts';
 import { loadCorpus, type Corpus } from './corpus.ts';
+import { clearContentErrors, recordContentErrors } from './dev-errors.ts';
 
 /**
  * The build script loads and checks the corpus before Astro starts and leaves it here, so the
@@ -46,27 +47,47 @@ export function releaseCorpus(): void {
 	delete (globalThis as HtmlHolder)[ARTICLE_HTML];
 }
 
-async function checkedCorpus(): Promise<Corpus> {
+/**
+ * The corpus, when it has no error. Otherwise a build stops with the errors; `astro dev` prints
+ * them once (both loaders share one corpus) and shows them in the browser (dev-errors.ts), keeping
+ * the last good content in the store.
+ */
+async function checkedCorpus(context: LoaderContext): Promise<Corpus | undefined> {
 	const corpus = await sharedCorpus();
 	const errors = corpus.diagnostics.filter((d) => d.severity === 'error');
-	if (errors.length) throw new ContentError(errors);
-	return corpus;
+	if (!errors.length) {
+		clearContentErrors();
+		return corpus;
+	}
+	const error = new ContentError(errors);
+	if (!context.watcher) throw error;
+	if (recordContentErrors(error)) context.logger.error(error.message);
+	return undefined;
 }
 
-/** In `astro dev`, reloads the corpus when anything under the content folder changes. */
-function watchContent(context: LoaderContext, reload: () => Promise<void>) {
+/** The reloads of the loaders, run together on one change so that they share one new corpus. */
+const WATCH = Symbol.for('annotated-reader.content-watch');
+type WatchHolder = { [WATCH]?: { reloads: Map<string, () => Promise<void>>; watchers: WeakSet<object> } };
+
+/** In `astro dev`, reloads the corpus once, and then every collection, when anything under the content folder changes. */
+function watchContent(context: LoaderContext, name: string, reload: () => Promise<void>) {
 	const { watcher } = context;
 	if (!watcher) return;
+	const holder = globalThis as WatchHolder;
+	const watch = (holder[WATCH] ??= { reloads: new Map(), watchers: new WeakSet() });
+	watch.reloads.set(name, reload);
+	if (watch.watchers.has(watcher)) return;
+	watch.watchers.add(watcher);
 	const root = contentRoot();
 	watcher.add(root);
 	const onChange = async (changed: string) => {
 		if (!changed.startsWith(root)) return;
 		delete (globalThis as Shared)[SHARED];
-		try {
-			await reload();
-		} catch (error) {
-			context.logger.error(error instanceof Error ? error.message : String(error));
-		}
+		await Promise.all(
+			[...watch.reloads.values()].map((run) =>
+				run().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error))),
+			),
+		);
 	};
 	watcher.on('change', onChange);
 	watcher.on('add', onChange);
@@ -82,12 +103,13 @@ function corpusLoader(name: string, fill: (corpus: Corpus, context: LoaderContex
 		name,
 		async load(context) {
 			const run = async () => {
-				const corpus = await checkedCorpus();
+				const corpus = await checkedCorpus(context);
+				if (!corpus) return;
 				context.store.clear();
 				await fill(corpus, context);
 			};
 			await run();
-			watchContent(context, run);
+			watchContent(context, name, run);
 		},
 	};
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type SiteBuild } from '../helpers/build.ts';
 import { gzipSize, pageWeight } from '../../bench/lib/page-weight.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const CARD_SCRIPT_BUDGET = 3 * 1024;
 const PAGE_BUDGET = 60 * 1024;
@@ -16,7 +17,7 @@ const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/index.html';
 describe('byte budgets of the seed article', () => {
 	let site: SiteBuild;
 	beforeAll(async () => {
-		site = await buildSite('e2e-seed-root', 'content', '/');
+		site = await buildSite('e2e-seed-root', seedEdition(), '/');
 	});
 
 	it('weighs the page with every stylesheet and script it loads', () => {

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
 import { buildSite, type SiteBuild } from '../helpers/build.ts';
 import { htmlPages } from '../helpers/dist.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const validator = new HtmlValidate(new FileSystemConfigLoader());
 const config = path.resolve('.htmlvalidate.json');
@@ -18,7 +19,7 @@ for (const base of ['/', '/reader/']) {
 		let site: SiteBuild;
 		beforeAll(async () => {
 			// The same builds as links.test.ts (shared when VITEST_RUN_ID is set).
-			site = await buildSite(`links${base.replaceAll('/', '-')}`, 'content', base, { SITE_URL: 'https://reader.example' });
+			site = await buildSite(`links${base.replaceAll('/', '-')}`, seedEdition(), base, { SITE_URL: 'https://reader.example' });
 		});
 
 		it('validates with no error on any page', async () => {

@@ -14,6 +14,7 @@ import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { buildSite, type SiteBuild } from '../helpers/build.ts';
 import { htmlPages, listFiles, pagePath } from '../helpers/dist.ts';
 import { findAll } from '../helpers/html.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const SITE_URL = 'https://reader.example';
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'poster', 'cite'] as const;
@@ -69,7 +70,7 @@ for (const base of ['/', '/reader/']) {
 		};
 
 		beforeAll(async () => {
-			site = await buildSite(`links${base.replaceAll('/', '-')}`, 'content', base, { SITE_URL });
+			site = await buildSite(`links${base.replaceAll('/', '-')}`, seedEdition(), base, { SITE_URL });
 			server = await startStaticServer({ dir: site.dir, base });
 			origin = new URL(server.url).origin;
 		});

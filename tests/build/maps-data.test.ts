@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, readPage, withoutIgnored } from '../helpers/html.ts';
 import { locatorParams, regionParams, splitByRegion, worldParams, type GeoPlace, type ProjectionParams } from '../../src/lib/maps.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const BASE = '/reader/';
 const SLUG = 'kurds-seize-jalula-to-attack-isis';
@@ -57,7 +58,7 @@ let bodyText: string;
 let bodyMarks: Element[];
 
 beforeAll(async () => {
-	site = await buildSite('seed-reader', 'content', BASE);
+	site = await buildSite('seed-reader', seedEdition(), BASE);
 	glossary = readGlossary();
 	html = fs.readFileSync(path.join(site.dir, ARTICLE_PAGE), 'utf8');
 	page = fromHtml(html);

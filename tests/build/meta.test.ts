@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { buildSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, readPage } from '../helpers/html.ts';
 import { listFiles } from '../helpers/dist.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const SITE_URL = 'https://reader.example';
 const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/index.html';
@@ -29,7 +30,7 @@ describe('article metadata', () => {
 	let site: SiteBuild;
 	beforeAll(async () => {
 		// The same build as links.test.ts (shared when VITEST_RUN_ID is set).
-		site = await buildSite('links-reader-', 'content', '/reader/', { SITE_URL });
+		site = await buildSite('links-reader-', seedEdition(), '/reader/', { SITE_URL });
 	});
 
 	it('has Open Graph and Twitter tags with absolute addresses', () => {

@@ -7,6 +7,7 @@ import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { buildSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, indexedText, readPage } from '../helpers/html.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const BASE = '/reader/';
 const SLUG = 'kurds-seize-jalula-to-attack-isis';
@@ -24,7 +25,7 @@ const QUOTES: [id: string, outlet: string, name: string][] = [
 let site: SiteBuild;
 let article: Root;
 beforeAll(async () => {
-	site = await buildSite('seed-reader', 'content', BASE);
+	site = await buildSite('seed-reader', seedEdition(), BASE);
 	article = readPage(site.dir, ARTICLE);
 });
 

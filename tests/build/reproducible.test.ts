@@ -10,6 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_ROOT, buildSite, type SiteBuild } from '../helpers/build.ts';
 import { listFiles } from '../helpers/dist.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const CACHE = path.join(OUTPUT_ROOT, '.cache-reproducible');
 const env = { SITE_URL: 'https://reader.example', ASTRO_CACHE_DIR: CACHE };
@@ -29,8 +30,8 @@ describe('two builds of the same content', () => {
 		fs.rmSync(CACHE, { recursive: true, force: true });
 		// Not shared with other test files: each build must really run.
 		const fresh = { ...env, REPRODUCIBLE_RUN: String(Date.now()) };
-		first = await buildSite('reproducible-a', 'content', '/reader/', fresh);
-		second = await buildSite('reproducible-b', 'content', '/reader/', fresh);
+		first = await buildSite('reproducible-a', seedEdition(), '/reader/', fresh);
+		second = await buildSite('reproducible-b', seedEdition(), '/reader/', fresh);
 	});
 
 	it('produce the same files with the same bytes', () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/';
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
@@ -17,7 +18,7 @@ const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser('e2e-seed-root', 'content', '/', (s, b) => {
+siteInBrowser('e2e-seed-root', seedEdition(), '/', (s, b) => {
 	site = s;
 	browser = b;
 });

@@ -14,6 +14,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite, type SiteBuild } from '../helpers/build.ts';
 import { headersFor, htmlPages } from '../helpers/dist.ts';
 import { findAll } from '../helpers/html.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const BASE = '/reader/';
 const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/';
@@ -25,7 +26,7 @@ let headers: Record<string, string>;
 
 beforeAll(async () => {
 	// The same build as tests/build/links.test.ts (shared when VITEST_RUN_ID is set).
-	site = await buildSite('links-reader-', 'content', BASE, { SITE_URL: 'https://reader.example' });
+	site = await buildSite('links-reader-', seedEdition(), BASE, { SITE_URL: 'https://reader.example' });
 	headers = headersFor(path.join(site.dir, '_headers'), '/index.html');
 	// The server sends the headers of the site's `_headers` itself, as Netlify and Cloudflare Pages do.
 	server = await startStaticServer({ dir: site.dir, base: BASE });

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const SLUG = 'kurds-seize-jalula-to-attack-isis';
 const QUOTES: [id: string, name: string][] = [
@@ -21,7 +22,7 @@ const QUOTES: [id: string, name: string][] = [
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser('seed-reader', 'content', '/reader/', (s, b) => {
+siteInBrowser('seed-reader', seedEdition(), '/reader/', (s, b) => {
 	site = s;
 	browser = b;
 });

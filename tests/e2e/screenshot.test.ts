@@ -7,6 +7,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 /** Every run takes the picture; `UPDATE_SCREENSHOT=1 npm test` also refreshes the README's copy. */
 const SHOT = path.resolve('tests/.output/screenshot-card.png');
@@ -14,7 +15,7 @@ const README_SHOT = path.resolve('docs/screenshot-card.png');
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser('e2e-seed-root', 'content', '/', (s, b) => {
+siteInBrowser('e2e-seed-root', seedEdition(), '/', (s, b) => {
 	site = s;
 	browser = b;
 });

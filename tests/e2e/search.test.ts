@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveSite, type ServedSite } from '../helpers/site-server.ts';
 import { measureSearchWeight } from '../../bench/lib/search-weight.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/';
 const ARTICLE_TITLE = 'Kurds seize Jalula to attack ISIS';
@@ -37,7 +38,7 @@ for (const base of ['/', '/reader/']) {
 		const errors: string[] = [];
 
 		beforeAll(async () => {
-			site = await serveSite(base === '/' ? 'e2e-seed-root' : 'seed-reader', 'content', base);
+			site = await serveSite(base === '/' ? 'e2e-seed-root' : 'seed-reader', seedEdition(), base);
 		});
 		afterAll(async () => {
 			await site?.close();

@@ -6,6 +6,7 @@ import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Article, type Corpus } from '../../src/corpus/corpus.ts';
 import { findAll, withoutIgnored } from '../helpers/html.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 /** The seed article as it was received: headline on the first line, then the body. */
 const SEED_FILE = process.env.SEED_FILE ?? path.resolve('tests/fixtures/seed/000_423dc2fc7979b9d9.txt');
@@ -30,7 +31,7 @@ beforeAll(async () => {
 	const newline = seed.indexOf('\n');
 	seedHeadline = seed.slice(0, newline).trim();
 	seedBody = seed.slice(newline + 1);
-	corpus = await loadCorpus(path.resolve('content'), '/');
+	corpus = await loadCorpus(seedEdition(), '/');
 	const found = corpus.articles.find((a) => a.slug === SLUG);
 	if (!found) throw new Error(`article ${SLUG} was not loaded`);
 	article = found;
@@ -83,7 +84,8 @@ describe('seed article', () => {
 		const errors = corpus.diagnostics.filter((d) => d.severity === 'error');
 		expect(errors).toEqual([]);
 		const glossaryFiles = new Set([...corpus.glossary.entries.values()].map((e) => e.file));
-		const warnings = corpus.diagnostics.filter((d) => d.severity === 'warning' && (d.file === article.file || glossaryFiles.has(d.file)));
+		// An entry an author added for an article of their own is unused in the seed edition: not the seed's warning.
+		const warnings = corpus.diagnostics.filter((d) => d.severity === 'warning' && (d.file === article.file || (glossaryFiles.has(d.file) && d.rule !== 'unused-entry')));
 		expect(warnings).toEqual([]);
 	});
 

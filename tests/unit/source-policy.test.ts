@@ -9,6 +9,7 @@ import { datesIn } from '../../src/corpus/dated-facts.ts';
 import { loadSourcePolicy, standingOf } from '../../src/corpus/source-policy.ts';
 import type { Diagnostic } from '../../src/markdown/diagnostics.ts';
 import { checkContent } from '../helpers/build.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const FIXTURE = 'tests/fixtures/sourcing/policy';
 const SOURCING_RULES = ['refused-source', 'unknown-source', 'bare-source', 'missing-source', 'later-date-unmarked'];
@@ -108,10 +109,10 @@ describe('dated facts', () => {
 
 describe('the seed edition', () => {
 	it('passes the sourcing policy and the dated-facts check without a warning', async () => {
-		const corpus = await loadCorpus(path.resolve('content'), '/');
+		const corpus = await loadCorpus(seedEdition(), '/');
 		expect(corpus.diagnostics.filter((d) => SOURCING_RULES.includes(d.rule) || d.rule.startsWith('policy-'))).toEqual([]);
 		// The policy is there and in force: every entry cites at least one source, each a record.
-		expect(loadSourcePolicy(path.resolve('content')).policy).toBeDefined();
+		expect(loadSourcePolicy(seedEdition()).policy).toBeDefined();
 		for (const entry of corpus.glossary.entries.values()) {
 			expect(entry.sources.length, entry.id).toBeGreaterThan(0);
 			for (const source of entry.sources) expect(typeof source, `${entry.id}: ${String(source)}`).toBe('object');
