@@ -5,7 +5,7 @@ import type { AnnotationRecord } from '../schemas/annotations.ts';
 import { displayPath, type Diagnostic } from '../markdown/diagnostics.ts';
 import { createArticleRenderer, createNoteRenderer } from '../markdown/pipeline.ts';
 import { basePath, contentRoot } from '../settings.ts';
-import { creditsOf } from './credits.ts';
+import { authorMention, creditsOf } from './credits.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { listMarkdownFiles, loadGlossary, type Glossary } from './glossary.ts';
 import { checkSources, loadSourcePolicy } from './source-policy.ts';
@@ -79,6 +79,12 @@ function unreadFiles(root: string): Diagnostic[] {
 	return found;
 }
 
+/** The author field of a frontmatter that failed validation, where it is still readable. */
+function authorField(raw: unknown): { author: string } {
+	const author = raw && typeof raw === 'object' ? (raw as { author?: unknown }).author : undefined;
+	return { author: typeof author === 'string' ? author : '' };
+}
+
 /** The publisher fields of a frontmatter that failed validation, where they are still readable. */
 function creditFields(raw: unknown): { publisher: string; republished?: { by: string } } | undefined {
 	if (!raw || typeof raw !== 'object') return undefined;
@@ -137,6 +143,12 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 		if (parsed.diagnostics.some((d) => d.rule === 'unclosed-frontmatter')) mentionsKnown = false;
 		const credited = parsed.data ?? creditFields(parsed.raw);
 		if (credited) for (const credit of creditsOf(credited, glossary.entries)) if (credit.outlet) mentioned.add(credit.outlet);
+		// The author, like the publisher, links to their entry from the byline: a mention of it.
+		const author = authorMention(parsed.data ?? authorField(parsed.raw), glossary.entries);
+		if (author) {
+			mentioned.add(author.entity);
+			rendered.annotations.mentions.unshift(author);
+		}
 		if (!parsed.data || !validSlug) continue;
 		articles.push({ slug, data: parsed.data, html: rendered.html, annotations: rendered.annotations, body: parsed.body, file });
 	}

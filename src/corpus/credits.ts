@@ -21,24 +21,47 @@ export interface Credit {
  * else: case, apostrophes and spacing do not matter), if exactly one outlet has that name.
  */
 export function outletNamed(name: string, entries: ReadonlyMap<string, NamedEntry>): string | undefined {
-	const found = outletIndex(entries).get(normalizeName(name)) ?? [];
+	return entryNamed('outlet', name, entries);
+}
+
+/** The glossary person called `name` (name or alias, as `outletNamed` compares), if exactly one has it. */
+export function personNamed(name: string, entries: ReadonlyMap<string, NamedEntry>): string | undefined {
+	return entryNamed('person', name, entries);
+}
+
+function entryNamed(type: string, name: string, entries: ReadonlyMap<string, NamedEntry>): string | undefined {
+	const found = nameIndex(entries).get(type)?.get(normalizeName(name)) ?? [];
 	return found.length === 1 ? found[0] : undefined;
 }
 
-/** Outlet names and aliases → outlet ids, built once per glossary map (pages call this for every article). */
-function outletIndex(entries: ReadonlyMap<string, NamedEntry>): Map<string, string[]> {
-	let index = OUTLET_INDEX.get(entries);
+/** Type → names and aliases → ids, built once per glossary map (pages call this for every article). */
+function nameIndex(entries: ReadonlyMap<string, NamedEntry>): Map<string, Map<string, string[]>> {
+	let index = NAME_INDEX.get(entries);
 	if (!index) {
 		index = new Map();
 		for (const entry of entries.values()) {
-			if (entry.type !== 'outlet') continue;
-			for (const name of new Set([entry.name, ...entry.aliases].map(normalizeName))) index.set(name, [...(index.get(name) ?? []), entry.id]);
+			const byName = index.get(entry.type) ?? new Map<string, string[]>();
+			index.set(entry.type, byName);
+			for (const name of new Set([entry.name, ...entry.aliases].map(normalizeName))) byName.set(name, [...(byName.get(name) ?? []), entry.id]);
 		}
-		OUTLET_INDEX.set(entries, index);
+		NAME_INDEX.set(entries, index);
 	}
 	return index;
 }
-const OUTLET_INDEX = new WeakMap<ReadonlyMap<string, NamedEntry>, Map<string, string[]>>();
+const NAME_INDEX = new WeakMap<ReadonlyMap<string, NamedEntry>, Map<string, Map<string, string[]>>>();
+
+/** The id of the byline's element on an article page: the anchor of the author's mention. */
+export const BYLINE_ANCHOR = 'byline';
+
+/**
+ * The article's author as a mention of their glossary entry, when a person of that name (or
+ * alias) exists: the byline links to the entry with its card, and the entry counts the article,
+ * as a name marked in the text would. Its anchor is the byline (`#byline`).
+ */
+export function authorMention(data: { author: string }, entries: ReadonlyMap<string, NamedEntry>): { entity: string; label: string; anchor: string; sentence: string } | undefined {
+	const entity = personNamed(data.author, entries);
+	return entity ? { entity, label: data.author, anchor: BYLINE_ANCHOR, sentence: `By ${data.author}.` } : undefined;
+}
 
 /**
  * The article's publisher and republisher (frontmatter `publisher` and `republished.by`), each

@@ -83,11 +83,11 @@ function namesOf(raw: unknown): string[] {
 	return [name, ...(Array.isArray(aliases) ? aliases : [])].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
 }
 
-/** Builds the name → ids lookup from every entry's name, aliases and contextual aliases. */
+/** Builds the name → ids lookup from every entry's name, aliases, contextual aliases and names in their own script. */
 export function indexNames(entries: Map<string, GlossaryEntry>): Map<string, string[]> {
 	const byName = new Map<string, string[]>();
 	for (const entry of entries.values()) {
-		for (const name of new Set([entry.name, ...entry.aliases, ...(entry.contextual ?? [])].map(normalizeName))) {
+		for (const name of new Set([entry.name, ...entry.aliases, ...(entry.contextual ?? []), ...entry.native.map((n) => n.text)].map(normalizeName))) {
 			const ids = byName.get(name);
 			if (ids) ids.push(entry.id);
 			else byName.set(name, [entry.id]);

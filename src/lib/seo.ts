@@ -6,6 +6,8 @@ import { withoutInterfaceText } from '../markdown/interface-text.ts';
 import { articleHtml } from '../corpus/loaders.ts';
 import { citationNode } from './citations.ts';
 import { siteOrigin } from '../settings.ts';
+import { outletNamed, personNamed } from '../corpus/credits.ts';
+import { namedEntries } from './sources.ts';
 
 /** The site's name, in feeds, link previews and structured data. */
 export const SITE_NAME = 'Annotated Reader';
@@ -119,10 +121,12 @@ interface ArticleGraphInput {
 export function articleJsonLd({ article, entries, mentioned, base, origin = siteOrigin() }: ArticleGraphInput): Record<string, unknown> {
 	const { data } = article;
 	const pageUrl = absoluteUrl(`${base}articles/${article.id}/`, origin);
-	const named = (type: string, name: string) => [...entries.values()].find((e) => e.data.type === type && e.data.name === name);
-	const publisherEntry = named('outlet', data.publisher);
+	// Found as the byline finds them: by name or alias, case and spacing aside.
+	const publisherId = outletNamed(data.publisher, namedEntries(entries));
+	const publisherEntry = publisherId ? entries.get(publisherId) : undefined;
 	const publisher = publisherEntry ? entityNode(publisherEntry, base, origin)! : { '@type': 'Organization', name: data.publisher };
-	const authorEntry = named('person', data.author);
+	const authorId = personNamed(data.author, namedEntries(entries));
+	const authorEntry = authorId ? entries.get(authorId) : undefined;
 	const author = authorEntry ? entityNode(authorEntry, base, origin)! : { '@type': 'Person', name: data.author };
 	const mentions = mentioned
 		.map((id) => entries.get(id))

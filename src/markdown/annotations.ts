@@ -3,7 +3,7 @@ import type { AnnotationRecord } from '../schemas/annotations.ts';
 
 /** The directive names this project owns; every other name is left to the text it came from. */
 export const ENTITY_DIRECTIVES = ['e', 'entity'] as const;
-export const OWN_DIRECTIVES = { text: ['e', 'entity', 'sic', 'note'], leaf: ['note'], container: ['quote'] } as const;
+export const OWN_DIRECTIVES = { text: ['e', 'entity', 'sic', 'note', 'lang'], leaf: ['note'], container: ['quote'] } as const;
 
 /**
  * The annotation record of a file being processed. It lives in the Astro frontmatter data of the

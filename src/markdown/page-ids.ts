@@ -6,6 +6,7 @@
  */
 export const PAGE_IDS: ReadonlySet<string> = new Set([
 	'main',
+	'byline',
 	'header-search-input',
 	'header-search-results',
 	'places-title',

@@ -9,6 +9,7 @@ import { remarkControlCharacters } from './remark-control-characters.ts';
 import { remarkEditorialNotes } from './remark-editorial-notes.ts';
 import { remarkEntities } from './remark-entities.ts';
 import { remarkForeignDirectives } from './remark-foreign-directives.ts';
+import { remarkLanguage } from './remark-language.ts';
 import { remarkNoRawHtml } from './remark-no-raw-html.ts';
 import { remarkPlaceholders } from './remark-placeholders.ts';
 import { remarkSafeUrls } from './remark-safe-urls.ts';
@@ -61,6 +62,7 @@ export async function createArticleRenderer({ glossary, base }: PipelineOptions)
 			remarkNoRawHtml,
 			remarkControlCharacters,
 			remarkSafeUrls,
+			remarkLanguage,
 			[remarkEntities, { glossary, base }],
 			[remarkQuotes, { glossary, base }],
 			remarkEditorialNotes,

@@ -9,6 +9,7 @@ import type { GlossaryIndex } from '../schemas/glossary.ts';
 import { failedEntryFor, suggestEntries } from './suggestions.ts';
 import { cardElementId, ENTITY_DIRECTIVES, entryHref } from './annotations.ts';
 import { didYouMean, hasInvisible, report } from './diagnostics.ts';
+import { canonicalLanguage, languageDirection } from './language.ts';
 
 export interface RemarkEntitiesOptions {
 	glossary: GlossaryIndex;
@@ -30,7 +31,8 @@ const ALLOWED_ATTRIBUTES = new Set(['id']);
  *    aria-describedby="card-nouri-al-maliki">Nouri al-Maliki</a> met
  * <a href="/glossary/baghdad/" class="entity" data-entity="baghdad" …>Baghdad</a>'s mayor.
  * ```
- * The id may be left out when the label is the name or an alias of exactly one entry.
+ * The id may be left out when the label is the name, an alias or a name in its own script
+ * (`native`) of exactly one entry; a label in its own script gets that language's `lang` and `dir`.
  * Unknown ids (with the closest ids), unknown names, ambiguous names (with the candidates)
  * and empty labels are errors; a label that is not among the entry's aliases is a warning.
  */
@@ -63,7 +65,7 @@ export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({
 				if (glossary.entries.has(explicit)) {
 					id = explicit;
 					const entry = glossary.entries.get(explicit)!;
-					const known = [entry.name, ...entry.aliases, ...(entry.contextual ?? [])].map(normalizeName);
+					const known = [entry.name, ...entry.aliases, ...(entry.contextual ?? []), ...entry.native.map((n) => n.text)].map(normalizeName);
 					if (!known.includes(normalizeName(label))) {
 						report(file, 'warning', 'label-not-alias', place, `"${label}" is not a name or alias of \`${explicit}\``, `add "${label}" to the aliases in ${entry.file}, so search and lint know this spelling`);
 					}
@@ -103,6 +105,9 @@ export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({
 				node.data = { hName: 'span', hProperties: { className: ['entity-unresolved'] } };
 				return;
 			}
+			// A name written in its own script (`:e[نوري المالكي]`) is in that language.
+			const native = glossary.entries.get(id)!.native.find((n) => normalizeName(n.text) === normalizeName(label));
+			const language = native && canonicalLanguage(native.lang);
 			node.data = {
 				hName: 'a',
 				hProperties: {
@@ -110,6 +115,7 @@ export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({
 					className: ['entity'],
 					dataEntity: id,
 					ariaDescribedBy: [cardElementId(id)],
+					...(language ? { lang: language, dir: languageDirection(language) } : {}),
 				},
 			};
 		});

@@ -98,4 +98,15 @@ describe('article metadata', () => {
 			}
 		});
 	});
+
+	it('links the author in the byline to their entry, with a card, and the entry counts the article', () => {
+		const tree = readPage(site.dir, ARTICLE);
+		const byline = findAll(tree, (el) => el.properties.id === 'byline')[0]!;
+		const author = findAll(byline, (el) => el.tagName === 'a' && el.properties.dataEntity === 'ed-morrissey');
+		expect(author.map((a) => [a.properties.href, toText(a)])).toEqual([['/reader/glossary/ed-morrissey/', 'Ed Morrissey']]);
+		expect(findAll(tree, (el) => el.properties.dataEntityCard === 'ed-morrissey')).toHaveLength(1);
+		const entry = readPage(site.dir, 'glossary/ed-morrissey/index.html');
+		const fromByline = findAll(entry, (el) => el.tagName === 'a' && String(el.properties.href).endsWith('/articles/kurds-seize-jalula-to-attack-isis/#byline'));
+		expect(fromByline).toHaveLength(1);
+	});
 });

@@ -6,7 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BYLINE_ANCHOR } from '../../src/corpus/credits.ts';
 import { isPageId } from '../../src/markdown/page-ids.ts';
+
+/** Shared constants that components write as ids. */
+const CONSTANTS: Record<string, string> = { BYLINE_ANCHOR };
 
 /** The .astro files an .astro file imports, recursively. */
 function componentGraph(file: string, seen = new Set<string>()): Set<string> {
@@ -23,7 +27,7 @@ function idsWritten(source: string): string[] {
 	for (const m of source.matchAll(/\bid="([^"]+)"/g)) ids.push(m[1]!);
 	for (const m of source.matchAll(/\bid=\{`([^`$]*)\$\{[^}]*\}`\}/g)) ids.push(`${m[1]}x`);
 	for (const m of source.matchAll(/\bid=\{cardElementId\(/g)) ids.push(`card-${m.index}`);
-	for (const m of source.matchAll(/\bid=\{(?!`|cardElementId\()([^}]*)\}/g)) ids.push(`unknown:${m[1]}`);
+	for (const m of source.matchAll(/\bid=\{(?!`|cardElementId\()([^}]*)\}/g)) ids.push(CONSTANTS[m[1]!] ?? `unknown:${m[1]}`);
 	return ids;
 }
 

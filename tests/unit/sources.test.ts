@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditsOf, outletNamed, type NamedEntry } from '../../src/corpus/credits.ts';
+import { authorMention, creditsOf, outletNamed, type NamedEntry } from '../../src/corpus/credits.ts';
 import { excerptAround, sourcesOf } from '../../src/lib/sources.ts';
 import type { QuoteRecord } from '../../src/schemas/annotations.ts';
 
@@ -54,5 +54,20 @@ describe('sourcesOf', () => {
 
 	it('cuts a citation to the words around the name', () => {
 		expect(excerptAround('one two three four five six BBC seven eight nine ten eleven twelve', 'BBC', 2, 3)).toBe('… five six BBC seven eight nine …');
+	});
+});
+
+describe('authorMention', () => {
+	const people = new Map<string, NamedEntry>([
+		['ed-morrissey', { id: 'ed-morrissey', type: 'person', name: 'Ed Morrissey', aliases: ['Morrissey'] }],
+		['hot-air', { id: 'hot-air', type: 'outlet', name: 'Hot Air', aliases: [] }],
+	]);
+	it('makes the byline a mention of the person of that name or alias, anchored at #byline', () => {
+		expect(authorMention({ author: 'ed  MORRISSEY' }, people)).toEqual({ entity: 'ed-morrissey', label: 'ed  MORRISSEY', anchor: 'byline', sentence: 'By ed  MORRISSEY.' });
+		expect(authorMention({ author: 'Morrissey' }, people)?.entity).toBe('ed-morrissey');
+	});
+	it('links no one when no person has that name (an outlet is not an author)', () => {
+		expect(authorMention({ author: 'Hot Air' }, people)).toBeUndefined();
+		expect(authorMention({ author: 'Someone Else' }, people)).toBeUndefined();
 	});
 });
