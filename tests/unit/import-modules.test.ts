@@ -6,6 +6,7 @@ import { readByline } from '../../src/authoring/import/byline.ts';
 import { findDate } from '../../src/authoring/import/dates.ts';
 import { detectFormat } from '../../src/authoring/import/detect-format.ts';
 import { escapeMarkdown } from '../../src/authoring/import/escape-markdown.ts';
+import { parseHtml } from '../../src/authoring/import/parse-html.ts';
 import { ImportError } from '../../src/authoring/import/errors.ts';
 import { knownOutlets, type KnownOutlet } from '../../src/authoring/import/outlets.ts';
 import { articleSlug } from '../../src/authoring/import/slug.ts';
@@ -40,6 +41,11 @@ describe('escapeMarkdown', () => {
 		'&amp; &#169; & plain ampersand',
 		'a \\ backslash and ~~strike~~',
 		'https://example.org/a_b_c and www.example.org',
+		':::quote{outlet=x} at the start',
+		'::note[not a note] either',
+		'+ plus and = equals',
+		'---',
+		'    four spaces of indent',
 	];
 	it.each(samples)('renders %s as exactly its words', async (text) => {
 		const check = await checkWordsKept(`${front}\n${escapeMarkdown(text)}\n`, 'x.md', text, glossary);
@@ -142,10 +148,25 @@ describe('checkWordsKept', () => {
 		const check = await checkWordsKept(`${front}\nThe mayor said town fell overnight.\n`, 'x.md', input, glossary);
 		expect(check.difference).toEqual({ index: 3, input: 'The mayor said the town fell overnight.', article: 'The mayor said town fell overnight.' });
 	});
+	it('reports a frontmatter field that does not read back as found', async () => {
+		const check = await checkWordsKept(`${front}\nText.\n`, 'x.md', 'Text.', glossary, { title: 't', author: 'Someone else', published: '2021-01-01' });
+		expect(check.fieldsChanged).toEqual(['author']);
+	});
 	it('does not count notes, quote captions or [sic] marks as the article’s words', async () => {
 		const body = ':::quote{outlet=reuters evidence=editors confidence=low how="x"}\n> Words :sic[AIi]{fix="Ali"} here.\n:::\n\n::note[An editors’ note.]\n';
 		const check = await checkWordsKept(`${front}\n${body}`, 'x.md', 'Words AIi here.', glossary);
 		expect(check.difference).toBeUndefined();
 		expect(wordsOf('a\u00a0 b\n\tc')).toEqual(['a', 'b', 'c']);
+	});
+});
+
+describe('parseHtml', () => {
+	it('splits text separated by two line breaks into paragraphs, on pages without <p>', () => {
+		const document = parseHtml('page.html', '<html><body><div class="story">First part of the story.<br><br>Second part, with a <br>single break.<br> <br>Third part.</div></body></html>', outlets);
+		expect(document.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['First part of the story.', 'Second part, with a single break.', 'Third part.']);
+	});
+	it('treats a blockquote in a figure with a caption as a quote and its credit line', () => {
+		const document = parseHtml('page.html', '<article><p>Officials spoke on Monday:</p><figure><blockquote><p>We will rebuild.</p></blockquote><figcaption>— Reuters</figcaption></figure></article>', outlets);
+		expect(document.blocks.map((b) => b.kind)).toEqual(['paragraph', 'quote', 'paragraph']);
 	});
 });

@@ -146,7 +146,11 @@ export async function importArticle(options: ImportOptions): Promise<ImportResul
 	fs.writeFileSync(temporary, markdown);
 	let words: WordCheck;
 	try {
-		words = await checkWordsKept(fs.readFileSync(temporary, 'utf8'), displayPath(target), document.bodyText, glossary);
+		const { sources: _sources, ...found } = document.metadata;
+		words = await checkWordsKept(fs.readFileSync(temporary, 'utf8'), displayPath(target), document.bodyText, glossary, found);
+		if (words.fieldsChanged.length) {
+			throw new ImportError(`the written frontmatter would not give back ${words.fieldsChanged.map((f) => `\`${f}\``).join(', ')} as found in ${options.file}; nothing was written. Please report this input.`);
+		}
 		if (words.difference) {
 			const d = words.difference;
 			throw new ImportError(`the written article would not keep every word of ${options.file} (word ${d.index + 1}: the input has “${d.input}”, the article “${d.article}”); nothing was written. Please report this input.`);

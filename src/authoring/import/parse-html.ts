@@ -38,6 +38,12 @@ class BlockReader {
 			}
 			if (child.type !== 'element') continue;
 			const tag = child.tagName;
+			if (tag === 'br' && this.endsWithBreak()) {
+				// Two line breaks in a row separate paragraphs on pages written without `<p>`.
+				this.inline.pop();
+				this.flush(into);
+				continue;
+			}
 			if (INLINE.has(tag)) {
 				this.inline.push(child);
 				continue;
@@ -71,6 +77,16 @@ class BlockReader {
 			into.push({ kind: 'quote', paragraphs, credit: credit || undefined, url: url && /^https?:\/\/\S+$/i.test(url) ? url : undefined, line: element.position?.start.line } satisfies QuoteBlock);
 		}
 		if (credit) into.push(paragraph(credit));
+	}
+
+	/** True when the inline run so far ends with a `<br>` (white space after it aside). */
+	private endsWithBreak(): boolean {
+		for (let i = this.inline.length - 1; i >= 0; i--) {
+			const node = this.inline[i]!;
+			if (node.type === 'text' && !node.value.trim()) continue;
+			return node.type === 'element' && node.tagName === 'br';
+		}
+		return false;
 	}
 
 	private flush(into: Block[]): void {
