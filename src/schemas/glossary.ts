@@ -70,7 +70,8 @@ export const glossaryEntrySchema = z
 		draft: z.boolean().default(false),
 	})
 	.superRefine((entry, ctx) => {
-		if (entry.type === 'place' && !entry.coordinates) {
+		// A draft may wait for its coordinates: the build refuses to publish drafts anyway.
+		if (entry.type === 'place' && !entry.coordinates && !entry.draft) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['coordinates'],

@@ -1,6 +1,7 @@
 import type { Glossary } from '../../corpus/glossary.ts';
 import { normalizeName } from '../../names.ts';
 import { sentenceAt } from '../../markdown/text.ts';
+import { placeFinder } from '../file-places.ts';
 import { findNames } from './find-names.ts';
 import { judgeMatches } from './judge-matches.ts';
 import { readArticleSource, type SkipReason, type TextSegment } from './markdown-source.ts';
@@ -83,12 +84,8 @@ export interface PlanOptions {
 export function planAnnotations(source: string, glossary: Glossary, { bodyOffset, index = buildNameIndex(glossary) }: PlanOptions): AnnotationPlan {
 	const body = source.slice(bodyOffset);
 	const article = readArticleSource(body);
-	const lines = lineStarts(source);
-	const place = (bodyPosition: number): FilePlace => {
-		const offset = bodyOffset + bodyPosition;
-		const line = lastAtOrBefore(lines, offset);
-		return { line: line + 1, column: offset - lines[line]! + 1, offset };
-	};
+	const placeOf = placeFinder(source);
+	const place = (bodyPosition: number): FilePlace => ({ ...placeOf(bodyOffset + bodyPosition), offset: bodyOffset + bodyPosition });
 	const marks: PlannedMark[] = [];
 	const review: PlannedMark[] = [];
 	const ambiguous: AmbiguousName[] = [];
@@ -150,21 +147,4 @@ function firstOffset(segment: TextSegment, from: number): number {
 /** Whether the words can become a label as they are: no bracket or backslash in them, no `{` after them (it would read as attributes). */
 function markable(body: string, start: number, end: number): boolean {
 	return !/[[\]\\]/.test(body.slice(start, end)) && body[end] !== '{';
-}
-
-function lineStarts(text: string): number[] {
-	const starts = [0];
-	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-	return starts;
-}
-
-function lastAtOrBefore(sorted: number[], value: number): number {
-	let low = 0;
-	let high = sorted.length - 1;
-	while (low < high) {
-		const mid = (low + high + 1) >> 1;
-		if (sorted[mid]! <= value) low = mid;
-		else high = mid - 1;
-	}
-	return low;
 }

@@ -76,6 +76,10 @@ export async function runAnnotateCommand(argv: string[], io: CommandIO): Promise
 		const args = parseAnnotateArguments(argv);
 		const article = readArticleFile(path.resolve(io.cwd, args.file));
 		const glossary = loadAuthoringGlossary();
+		if (args.candidates || args.scaffold) {
+			const { runCandidates } = await import('./candidates-command.ts');
+			return await runCandidates(article, glossary, args, io);
+		}
 		return await annotate(article, glossary, args, io);
 	} catch (error) {
 		if (error instanceof AuthoringError) {
