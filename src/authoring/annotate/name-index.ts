@@ -65,6 +65,18 @@ export function buildNameIndex(glossary: Pick<Glossary, 'entries'>): NameIndex {
 			for (const variant of new Set([form, flipFirstLetter(form)])) add(variant, { id: entry.id, contextual });
 		}
 	}
+	// A leading "the" does not change what a name refers to: "the Kurds" may mean whatever "Kurds"
+	// may mean in context. So each form also carries the contextual senses of the same name with or
+	// without "the" ("Kurds" as a contextual alias of `peshmerga` makes "the Kurds" ambiguous).
+	const bare = (form: string) => form.replace(/^the /i, '');
+	const contextualByBare = new Map<string, NameSense[]>();
+	for (const [form, list] of senses) {
+		const key = bare(form);
+		for (const sense of list) if (sense.contextual) contextualByBare.set(key, [...(contextualByBare.get(key) ?? []), sense]);
+	}
+	for (const [form, list] of senses) {
+		for (const sense of contextualByBare.get(bare(form)) ?? []) if (!list.some((s) => s.id === sense.id)) list.push({ ...sense });
+	}
 	const byLeadingWord = new Map<string, string[]>();
 	for (const form of [...senses.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b))) {
 		const key = leadingWordOf(form);

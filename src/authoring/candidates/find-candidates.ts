@@ -33,6 +33,8 @@ interface Occurrence {
 	titled: boolean;
 	context: { before: string; after: string; sentence: string };
 	title?: boolean;
+	/** The type a frontmatter field says it has (the author is a person, the publisher an outlet). */
+	hint?: 'person' | 'outlet';
 }
 
 const PERSON_TITLES = new Set([...TITLE_WORDS].filter((t) => !['former', 'acting', 'late', 'field', 'grand', 'vice', 'prime', 'deputy'].includes(t)));
@@ -70,8 +72,21 @@ export function findCandidates(source: string, bodyOffset: number, glossary: Pic
 	const body = source.slice(bodyOffset);
 	const article = readArticleSource(body);
 	const index = buildNameIndex(glossary);
+	const frontmatter = frontmatterNames(source.slice(0, bodyOffset));
+	// The headline is read like the text (when it is not in Title Case, where every word has a capital).
+	const segments = [...frontmatter.texts.map((t) => ({ value: t.value, sourceOffsets: [...t.value].map((_, i) => t.offset - bodyOffset + i), atBlockStart: true, blockText: t.value, blockOffset: 0 })), ...article.segments];
+	// Words seen capitalised in the middle of a sentence, and words seen in lower case: for judging a sentence's first word.
+	const midSentence = new Set<string>();
+	const lowerSeen = new Set<string>();
+	const standalone = new Set<string>();
+	for (const segment of segments) {
+		for (const token of wordTokens(segment.value, segment.atBlockStart)) {
+			if (UPPER.test(token.word) && !token.sentenceStart) midSentence.add(token.word);
+			if (!UPPER.test(token.word)) lowerSeen.add(token.word.toLowerCase());
+		}
+	}
 	const pieces: Array<{ tokens: WordToken[]; text: string; offsets: number[]; blockText: string; blockOffset: number }> = [];
-	for (const segment of article.segments) {
+	for (const segment of segments) {
 		const tokens = wordTokens(segment.value, segment.atBlockStart);
 		let run: WordToken[] = [];
 		const flush = () => {
@@ -83,6 +98,11 @@ export function findCandidates(source: string, bodyOffset: number, glossary: Pic
 			const token = tokens[i]!;
 			const lower = token.word.toLowerCase();
 			const joined = run.length > 0 && run.at(-1)!.joinedToNext;
+			// An all-capitals headline: its ordinary words ("WATCH VIDEO") are not names.
+			if (token.word.length >= 4 && token.word === token.word.toUpperCase() && (isCommonWord(token.word) || lowerSeen.has(token.word.toLowerCase()))) {
+				flush();
+				continue;
+			}
 			if (isNameToken(token)) {
 				if (!joined) flush();
 				run.push(token);
@@ -92,16 +112,6 @@ export function findCandidates(source: string, bodyOffset: number, glossary: Pic
 			if (!token.joinedToNext) flush();
 		}
 		flush();
-	}
-	// Words seen capitalised in the middle of a sentence, and words seen in lower case: for judging a sentence's first word.
-	const midSentence = new Set<string>();
-	const lowerSeen = new Set<string>();
-	const standalone = new Set<string>();
-	for (const segment of article.segments) {
-		for (const token of wordTokens(segment.value, segment.atBlockStart)) {
-			if (UPPER.test(token.word) && !token.sentenceStart) midSentence.add(token.word);
-			if (!UPPER.test(token.word)) lowerSeen.add(token.word.toLowerCase());
-		}
 	}
 	for (const piece of pieces) if (piece.tokens.length === 1) standalone.add(piece.tokens[0]!.word);
 
@@ -123,6 +133,10 @@ export function findCandidates(source: string, bodyOffset: number, glossary: Pic
 		}
 	}
 
+	// The author, publisher and republisher are names by definition.
+	for (const field of frontmatter.names) {
+		occurrences.push({ name: field.value, offset: field.offset, titled: false, hint: field.type, context: { before: '', after: '', sentence: `${field.key}: ${field.value}` } });
+	}
 	const known = (name: string) => {
 		if (glossary.byName.has(normalizeName(name))) return true;
 		// Every letter of it inside names the glossary knows: "Prime Minister Nouri al-Maliki".
@@ -132,7 +146,7 @@ export function findCandidates(source: string, bodyOffset: number, glossary: Pic
 		return covered > 0 && covered === (name.match(/\p{L}/gu) ?? []).length;
 	};
 	const grouped = new Map<string, Occurrence[]>();
-	for (const occurrence of occurrences) {
+	for (const occurrence of occurrences.sort((a, b) => a.offset - b.offset)) {
 		if (known(occurrence.name)) continue;
 		const key = normalizeName(occurrence.name);
 		grouped.set(key, [...(grouped.get(key) ?? []), occurrence]);
@@ -141,7 +155,8 @@ export function findCandidates(source: string, bodyOffset: number, glossary: Pic
 	const candidates: Candidate[] = [];
 	for (const list of grouped.values()) {
 		const first = list[0]!;
-		const guess = guessType(first.name, list.map((o) => ({ ...o.context, titled: o.titled, title: !!o.title })));
+		const hinted = list.find((o) => o.hint);
+		const guess = hinted?.hint ? { type: hinted.hint, because: `the article's ${hinted.context.sentence.split(':')[0]}` } : guessType(first.name, list.map((o) => ({ ...o.context, titled: o.titled, title: !!o.title })));
 		candidates.push({
 			name: first.name,
 			count: list.length,
@@ -225,6 +240,23 @@ function splitHyphen(token: WordToken): Array<{ tokens: WordToken[]; titled: boo
 		start += word.length + 1;
 	}
 	return parts;
+}
+
+/** Names the frontmatter gives (author, publisher, republisher) and the headline's text, with their offsets in the file. */
+function frontmatterNames(frontmatter: string) {
+	const names: Array<{ key: string; value: string; offset: number; type: 'person' | 'outlet' }> = [];
+	const texts: Array<{ value: string; offset: number }> = [];
+	for (const line of frontmatter.matchAll(/^( *)(author|publisher|by|title):[ \t]*(["']?)(.*?)\3[ \t]*$/gm)) {
+		const [, indent, key, quote, value] = line as unknown as [string, string, string, string, string];
+		if (!value || /^TODO\b/.test(value) || (key === 'title' && indent.length > 0)) continue;
+		const offset = line.index + line[0].indexOf(':') + 1 + (/^[ \t]*/.exec(line[0].slice(line[0].indexOf(':') + 1))![0].length) + quote.length;
+		if (key === 'title') {
+			// In Title Case every longer word has a capital, so capitals say nothing there.
+			const words = value.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w) && w !== w.toUpperCase());
+			if (words.some((w) => /^\p{Ll}/u.test(w))) texts.push({ value, offset });
+		} else names.push({ key: key === 'by' ? 'republisher' : key, value, offset, type: key === 'author' ? 'person' : 'outlet' });
+	}
+	return { names, texts };
 }
 
 function escapeRegExp(text: string): string {

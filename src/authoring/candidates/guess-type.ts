@@ -25,6 +25,8 @@ const ORGANIZATION_WORDS = /\b(?:Party|Council|Ministry|Government|Coalition|Mov
 const OUTLET_AFTER = /^\s*(?:reports?|reported|said in a report|camera|correspondent|reporters?|journalists?)\b/i;
 const OUTLET_BEFORE = /(?:according to|told|reported by|comes from)(?: the)?\s*$/i;
 const PLACE_BEFORE = /\b(?:in|to|from|near|into|outside|across|of the city of|town of|province of)\s*(?:the\s+)?$/i;
+/** ", a town in …": an apposition that says what the name before it is. */
+const APPOSITION = /^,\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(town|city|village|province|district|region|country|capital|suburb|county)\b/u;
 const ADJECTIVE = /(?:i|ish|ian|ite|ist|ese|an|ic)s?$/;
 
 /**
@@ -40,6 +42,8 @@ export function guessType(name: string, contexts: NameContext[]): TypeGuess {
 	if (contexts.some((c) => c.titled)) return { type: 'person', because: 'a title comes before it' };
 	if (ARMED_GROUP_WORDS.test(name)) return { type: 'armed-group', because: `its last word, "${name.split(/\s+/).at(-1)}"` };
 	if (ORGANIZATION_WORDS.test(name)) return { type: 'organization', because: `its last word, "${name.split(/\s+/).at(-1)}"` };
+	const apposition = contexts.map((c) => APPOSITION.exec(c.after)?.[1]).find(Boolean);
+	if (apposition) return { type: 'place', because: `"a ${apposition}" follows it` };
 	const cue = contexts.map((c) => /^\s+(\p{Ll}+)/u.exec(c.after)?.[1]).find((w) => w && PLACE_CUES.has(w));
 	if (cue) return { type: 'place', because: `"${cue}" follows it` };
 	const votes = { person: 0, place: 0, organization: 0 };
