@@ -7,7 +7,8 @@
  *    (same words, same entry id), quoted blocks found, merged boundaries flagged, words kept.
  * 2. With the glossary emptied: `--candidates` on the imported article, and the share of the
  *    glossary's entities proposed as candidates and of candidates that are not names.
- * 3. The same on the `examples/` article with its own glossary, when there is one.
+ * 3. The example article (`examples/raw/`, with `examples/glossary/`): import and annotate, marks
+ *    compared with a reference checked by hand (`bench/data/example-marks.txt`), and its candidates.
  *
  *   npm run bench:authoring              # prints the figures (and bench/.work/authoring.json)
  *   npm run bench:authoring -- --docs    # also rewrites the authoring section of docs/benchmarks.md
@@ -21,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadGlossary, type Glossary } from '../src/corpus/glossary.ts';
-import { normalizeName } from '../src/corpus/names.ts';
+import { normalizeName } from '../src/names.ts';
 import { parseFrontmatter } from '../src/corpus/frontmatter.ts';
 import { articleSchema } from '../src/schemas/article.ts';
 import { stripMarks } from '../src/authoring/annotate/strip-marks.ts';
@@ -195,8 +196,7 @@ async function candidateFigures(raw: string | undefined, handFile: string, slug:
 }
 
 function readNameList(): string[] {
-	if (!fs.existsSync(NAMES_FILE)) return [];
-	return fs.readFileSync(NAMES_FILE, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+	return readList(NAMES_FILE);
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -231,32 +231,133 @@ const started = performance.now();
 const runs: ArticleRun[] = [];
 runs.push(await runArticle('Seed article', resolveSeed(), path.join(ROOT, 'content', 'articles', `${HAND_SLUG}.md`), path.join(ROOT, 'content', 'glossary'), SEED_BOUNDARIES));
 const example = findExample();
-if (example) runs.push(await runArticle(`Example article (${path.relative(ROOT, example.article)})`, example.raw, example.article, example.glossary, undefined));
-else console.error('note: no examples/ article with its own glossary yet: only the seed was measured.');
+let exampleRun: ExampleRun | undefined;
+if (example) exampleRun = await runExample(example);
+else console.error('note: no examples/ article (examples/raw/ and examples/glossary/) yet: only the seed was measured.');
 const seconds = (performance.now() - started) / 1000;
-const text = `${runs.map(report).join('\n\n')}\n\n(${seconds.toFixed(1)} s)`;
+const text = `${[...runs.map(report), ...(exampleRun ? [reportExample(exampleRun)] : [])].join('\n\n')}\n\n(${seconds.toFixed(1)} s)`;
 console.log(text);
 fs.mkdirSync(path.join(ROOT, 'bench', '.work'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, 'bench', '.work', 'authoring.json'), `${JSON.stringify(runs, null, 2)}\n`);
-if (process.argv.includes('--docs')) writeDocs(runs);
+fs.writeFileSync(path.join(ROOT, 'bench', '.work', 'authoring.json'), `${JSON.stringify({ seed: runs, example: exampleRun }, null, 2)}\n`);
+if (process.argv.includes('--docs')) writeDocs(text.replace(/\n\n\(\d+\.\d s\)$/, ''));
 
-/** The examples/ article: `examples/content/articles/*.md` with `examples/content/glossary/`, and its raw input when one sits beside it. */
-function findExample(): { article: string; glossary: string; raw: string | undefined } | undefined {
-	const content = path.join(ROOT, 'examples', 'content');
-	const articles = path.join(content, 'articles');
-	if (!fs.existsSync(articles) || !fs.existsSync(path.join(content, 'glossary'))) return undefined;
-	const article = fs.readdirSync(articles).filter((f) => f.endsWith('.md')).sort()[0];
-	if (!article) return undefined;
-	const slug = path.basename(article, '.md');
-	const raw = fs.readdirSync(path.join(ROOT, 'examples')).map((f) => path.join(ROOT, 'examples', f)).find((f) => fs.statSync(f).isFile() && path.basename(f).startsWith(slug) && !f.endsWith('.md'));
-	return { article: path.join(articles, article), glossary: path.join(content, 'glossary'), raw };
+/** The examples/ article: a raw input in `examples/raw/` and the example's own glossary in `examples/glossary/`. */
+function findExample(): { raw: string; glossary: string } | undefined {
+	const rawDir = path.join(ROOT, 'examples', 'raw');
+	const glossary = path.join(ROOT, 'examples', 'glossary');
+	if (!fs.existsSync(rawDir) || !fs.existsSync(glossary)) return undefined;
+	const raw = fs.readdirSync(rawDir).sort()[0];
+	return raw ? { raw: path.join(rawDir, raw), glossary } : undefined;
 }
 
-function writeDocs(results: ArticleRun[]): void {
+interface ExampleRun {
+	raw: string;
+	quotes: number;
+	boundaries: number;
+	wordsKept: boolean | undefined;
+	wordsChanged: number;
+	marks: { made: number; reference: number; matched: number; precision: number; recall: number; review: number; ambiguous: number; passedOver: number; differences: string[] };
+	candidates: { entities: number; proposed: number; share: number; missing: string[]; candidates: number; notNames: string[]; notNameShare: number };
+}
+
+/**
+ * The example article has no hand edition: its marks are compared with a reference list checked
+ * by hand (`bench/data/example-marks.txt`, words → id in text order), and its candidates with its
+ * own glossary and a checked list of names without an entry.
+ */
+async function runExample({ raw, glossary: glossaryDir }: { raw: string; glossary: string }): Promise<ExampleRun> {
+	const glossary = loadGlossary(glossaryDir);
+	const slug = path.basename(raw).replace(/\.[^.]+$/, '');
+	const dir = contentFolder(glossaryDir);
+	const empty = contentFolder(undefined);
+	try {
+		const imported = await importArticle(raw, '', slug, dir);
+		const result = JSON.parse(await node('scripts/annotate.ts', [imported.file, '--write', '--json'], dir)) as AnnotateJson;
+		const tool = await markedText(bodyOf(fs.readFileSync(imported.file, 'utf8')), glossary);
+		const reference = readList(path.join(ROOT, 'bench', 'data', 'example-marks.txt')).map((line) => line.split(/\s*→\s*/) as [string, string]);
+		const made = tool.marks.map((m) => `${m.exact} → ${m.entity}`);
+		const wanted = reference.map(([words, id]) => `${words.replace(/^the\s+/i, '')} → ${id}`);
+		const matched = commonInOrder(made, wanted);
+		const againEmpty = await importArticle(raw, '', slug, empty);
+		const { candidates } = JSON.parse(await node('scripts/annotate.ts', [againEmpty.file, '--candidates', '--json'], empty)) as { candidates: Array<{ name: string; variants: string[] }> };
+		const strip = (s: string) => normalizeName(s).replace(/^the /, '');
+		const forms = new Map([...glossary.entries.values()].map((e) => [e.id, new Set([e.name, ...e.aliases, ...e.contextual, ...reference.filter(([, id]) => id === e.id).map(([w]) => w)].map(strip))]));
+		const proposed = new Set<string>();
+		const unmatched: string[] = [];
+		for (const c of candidates) {
+			const ids = [...forms].filter(([, f]) => [c.name, ...c.variants].some((n) => f.has(strip(n)))).map(([id]) => id);
+			ids.forEach((id) => proposed.add(id));
+			if (!ids.length) unmatched.push(c.name);
+		}
+		const checked = new Set(readList(path.join(ROOT, 'bench', 'data', 'example-names-without-entry.txt')).map(strip));
+		const notNames = unmatched.filter((n) => !checked.has(strip(n)));
+		return {
+			raw: path.relative(ROOT, raw),
+			quotes: imported.quotes ?? 0,
+			boundaries: imported.boundaries.length,
+			wordsKept: imported.kept,
+			wordsChanged: result.wordsChanged,
+			marks: {
+				made: made.length,
+				reference: wanted.length,
+				matched,
+				precision: made.length ? matched / made.length : 1,
+				recall: wanted.length ? matched / wanted.length : 1,
+				review: result.review.length,
+				ambiguous: result.ambiguous.length,
+				passedOver: result.passedOver.length,
+				differences: [...made.filter((m) => !wanted.includes(m)).map((m) => `made: ${m}`), ...wanted.filter((w) => !made.includes(w)).map((w) => `not made: ${w}`)],
+			},
+			candidates: {
+				entities: glossary.entries.size,
+				proposed: proposed.size,
+				share: proposed.size / glossary.entries.size,
+				missing: [...glossary.entries.keys()].filter((id) => !proposed.has(id)),
+				candidates: candidates.length,
+				notNames,
+				notNameShare: candidates.length ? notNames.length / candidates.length : 0,
+			},
+		};
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+		fs.rmSync(empty, { recursive: true, force: true });
+	}
+}
+
+/** Length of the longest common subsequence of two lists. */
+function commonInOrder(a: string[], b: string[]): number {
+	let previous = new Array<number>(b.length + 1).fill(0);
+	for (const x of a) {
+		const row = [0];
+		for (let j = 1; j <= b.length; j++) row[j] = x === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, row[j - 1]!);
+		previous = row;
+	}
+	return previous[b.length]!;
+}
+
+function reportExample(r: ExampleRun): string {
+	const m = r.marks;
+	const c = r.candidates;
+	return [
+		`## Example article (${r.raw}, its own glossary)`,
+		`marks: ${m.made} made, ${m.reference} in the reference checked by hand, ${m.matched} the same: precision ${pct(m.precision)}, recall ${pct(m.recall)}${m.differences.length ? `; differences: ${m.differences.join('; ')}` : ''}`,
+		`review list: ${m.review}, ambiguous: ${m.ambiguous}, left alone: ${m.passedOver}`,
+		`quoted blocks: ${r.quotes}; merged boundaries flagged: ${r.boundaries}; words changed: import ${r.wordsKept === undefined ? 'n/a' : r.wordsKept ? 0 : 'some'}, annotate ${r.wordsChanged}`,
+		`glossary emptied: ${c.proposed}/${c.entities} entities proposed (${pct(c.share)})${c.missing.length ? `; not proposed: ${c.missing.join(', ')}` : ''}`,
+		`candidates: ${c.candidates}, not names: ${c.notNames.length} (${pct(c.notNameShare)})${c.notNames.length ? `: ${c.notNames.map((n) => `"${n}"`).join(', ')}` : ''}`,
+	].join('\n');
+}
+
+function readList(file: string): string[] {
+	if (!fs.existsSync(file)) return [];
+	return fs.readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+}
+
+function writeDocs(figures: string): void {
 	const file = path.join(ROOT, 'docs', 'benchmarks.md');
 	const start = '<!-- authoring-bench:start -->';
 	const end = '<!-- authoring-bench:end -->';
-	const body = `${start}\n\`\`\`text\n${results.map(report).join('\n\n')}\n\`\`\`\n${end}`;
+	const body = `${start}\n\`\`\`text\n${figures}\n\`\`\`\n${end}`;
 	let doc = fs.readFileSync(file, 'utf8');
 	if (doc.includes(start) && doc.includes(end)) doc = doc.slice(0, doc.indexOf(start)) + body + doc.slice(doc.indexOf(end) + end.length);
 	else doc = `${doc.trimEnd()}\n\n## Authoring tools (\`npm run bench:authoring\`)\n\n${body}\n`;

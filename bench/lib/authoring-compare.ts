@@ -4,7 +4,7 @@
  * definition), so a mark is the same when it covers the same words with the same entry id.
  */
 import type { Glossary } from '../../src/corpus/glossary.ts';
-import { normalizeName } from '../../src/corpus/names.ts';
+import { normalizeName } from '../../src/names.ts';
 import { createArticleRenderer } from '../../src/markdown/pipeline.ts';
 import { articleText, type ArticleText, type MarkSpan } from '../../src/lib/open-data.ts';
 import { existingMarks } from '../../src/authoring/annotate/strip-marks.ts';

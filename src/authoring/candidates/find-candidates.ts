@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import type { Glossary } from '../../corpus/glossary.ts';
-import { normalizeName } from '../../corpus/names.ts';
+import { normalizeName } from '../../names.ts';
 import { findNames } from '../annotate/find-names.ts';
 import { readArticleSource } from '../annotate/markdown-source.ts';
 import { buildNameIndex } from '../annotate/name-index.ts';

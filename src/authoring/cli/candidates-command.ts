@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { contentRoot } from '../../corpus/corpus.ts';
+import { contentRoot } from '../../settings.ts';
 import type { Glossary } from '../../corpus/glossary.ts';
-import { normalizeName } from '../../corpus/names.ts';
+import { normalizeName } from '../../names.ts';
 import { didYouMean, suggest } from '../../markdown/diagnostics.ts';
 import { findCandidates, type Candidate } from '../candidates/find-candidates.ts';
 import { scaffoldEntries } from '../candidates/scaffold.ts';
