@@ -26,8 +26,8 @@ export interface BuildTimings {
 /** Pagefind's ready-made search interfaces: the site has its own (src/scripts/search-*.ts), so they are not published. */
 const UNUSED_PAGEFIND_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css'];
 
-/** How often a long phase says it is still running. */
-const PROGRESS_EVERY_MS = 15_000;
+/** How often a long phase says it is still running (`READER_PROGRESS_MS` to change, e.g. for a test). */
+const PROGRESS_EVERY_MS = Number(process.env.READER_PROGRESS_MS) > 0 ? Number(process.env.READER_PROGRESS_MS) : 15_000;
 
 /**
  * Builds the site from `CONTENT_DIR` (default `content/`) under `BASE_PATH` into `outDir`,
@@ -54,10 +54,6 @@ export async function buildSite({ outDir, verbose = true }: BuildOptions, timing
 	}
 	const started = performance.now();
 
-	// Only the loaders keep the corpus (through provideCorpus), so it can be let go before Pagefind.
-	const checked = await phase(log, 'checking the content', () => checkAndProvideCorpus(root), (counts) => (counts ? `Content: ${plural(counts.articles, 'article')} and ${plural(counts.entries, 'glossary entry', 'glossary entries')} checked` : 'Content: errors found'), timings && ((ms) => (timings.contentMs = ms)));
-	if (!checked) return failed();
-
 	const staging = stagingDir(outDir);
 	const stop = (signal: NodeJS.Signals) => {
 		fs.rmSync(staging, { recursive: true, force: true });
@@ -67,6 +63,10 @@ export async function buildSite({ outDir, verbose = true }: BuildOptions, timing
 	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 	for (const signal of signals) process.once(signal, stop);
 	try {
+		// Only the loaders keep the corpus (through provideCorpus), so it can be let go before Pagefind.
+		const checked = await phase(log, 'checking the content', () => checkAndProvideCorpus(root), (counts) => (counts ? `Content: ${plural(counts.articles, 'article')} and ${plural(counts.entries, 'glossary entry', 'glossary entries')} checked` : 'Content: errors found'), timings && ((ms) => (timings.contentMs = ms)));
+		if (!checked) return failed();
+
 		fs.rmSync(staging, { recursive: true, force: true });
 		// The corpus was just loaded and rendered: Astro's cached copy of the collections could only be
 		// stale (its cache key does not cover our loaders' code), so every build starts from it afresh.

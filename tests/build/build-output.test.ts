@@ -96,7 +96,9 @@ describe('atomic builds', () => {
 		expect(before['pagefind/pagefind.js']).toBeTruthy();
 		expect(visibleBeside()).toEqual(['dist']);
 		expect(hiddenBeside()).toEqual([]);
-		const { output } = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+		// A long phase says every so often that it still runs (every 15 s; here every 0.5 s).
+		const { output } = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT, READER_PROGRESS_MS: '500' });
+		expect(output).toMatch(/^ {2}… still building the pages \(\d+\.\d s\)$/m);
 		expect(output).toMatch(/^Content: 1 article and 3 glossary entries checked in \d+\.\d s$/m);
 		expect(output).toMatch(/^Pages: written by Astro in \d+\.\d s$/m);
 		expect(output).toMatch(/^Search: Pagefind indexed \d+ pages in \d+\.\d s$/m);
