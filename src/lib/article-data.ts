@@ -52,7 +52,7 @@ export function quoteNote(quote: Quote, outletName: string | undefined): string 
 export async function articleOffsets(article: ArticleEntry, site: URL) {
 	const { entries } = await siteIndex();
 	const spans = spansOf(article);
-	const quotes = article.data.annotations.quotes as Quote[];
+	const quotes = new Map((article.data.annotations.quotes as Quote[]).map((q) => [q.id, q]));
 	const absolute = (path: string) => new URL(path, site).href;
 	return {
 		slug: article.id,
@@ -73,7 +73,7 @@ export async function articleOffsets(article: ArticleEntry, site: URL) {
 			end: mark.end,
 		})),
 		quotes: spans.quotes.map((span) => {
-			const quote = quotes.find((q) => q.id === span.id);
+			const quote = quotes.get(span.id);
 			return {
 				id: span.id,
 				anchor: absolute(href(`articles/${article.id}/#${span.id}`)),
@@ -93,7 +93,7 @@ export async function articleOffsets(article: ArticleEntry, site: URL) {
 export async function articleAnnotations(article: ArticleEntry, site: URL) {
 	const { entries } = await siteIndex();
 	const absolute = (path: string) => new URL(path, site).href;
-	const quotes = article.data.annotations.quotes as Quote[];
+	const quotes = new Map((article.data.annotations.quotes as Quote[]).map((q) => [q.id, q]));
 	const outletName = (id: string) => (id === 'unknown' ? undefined : entries.get(id)?.data.name);
 	return webAnnotations({
 		articleUrl: absolute(href(`articles/${article.id}/`)),
@@ -103,7 +103,7 @@ export async function articleAnnotations(article: ArticleEntry, site: URL) {
 		entryUrl: (id) => absolute(entryHref(BASE, id)),
 		outletName,
 		quoteNote: (id) => {
-			const quote = quotes.find((q) => q.id === id);
+			const quote = quotes.get(id);
 			return quote ? quoteNote(quote, outletName(quote.outlet)) : 'Quoted block.';
 		},
 	});

@@ -11,6 +11,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+import { RepeatIndex } from './suffix-array.ts';
 
 /** A marked name in the article's text. */
 export interface MarkSpan {
@@ -153,17 +154,16 @@ export interface TextPositionSelector {
 	end: number;
 }
 
-/** Counts the occurrences of `needle` in `haystack` (overlapping ones too). */
-/** True when `needle` occurs exactly once in `haystack`. */
-function occursOnce(haystack: string, needle: string): boolean {
-	const first = haystack.indexOf(needle);
-	return first !== -1 && haystack.indexOf(needle, first + 1) === -1;
-}
+/** The most context a quote selector takes on each side (in code points). */
+export const MAX_CONTEXT = 256;
 
 /**
- * Quote selectors for spans of one text: 32 code points of context on each side, more when that
- * is needed to make prefix + exact + suffix occur only once in the text. The text and its
- * code-point offsets are prepared once, so an article with hundreds of marks stays linear.
+ * Quote selectors for spans of one text: 32 code points of context on each side, more (up to
+ * `MAX_CONTEXT`) when that is needed to make prefix + exact + suffix occur only once in the text.
+ * In text that repeats itself further than that, the position selector beside it tells the
+ * occurrences apart. The text is indexed once (`RepeatIndex`), so each span's check costs the
+ * same however long the article is: the work stays linear in the article's size (apart from the
+ * index's logarithmic factor).
  */
 export function quoteSelectors(codePoints: string[]): (start: number, end: number) => TextQuoteSelector {
 	const text = codePoints.join('');
@@ -172,13 +172,18 @@ export function quoteSelectors(codePoints: string[]): (start: number, end: numbe
 	offsets[0] = 0;
 	for (let i = 0; i < codePoints.length; i++) offsets[i + 1] = offsets[i]! + codePoints[i]!.length;
 	const slice = (from: number, to: number) => text.slice(offsets[Math.max(0, from)], offsets[Math.min(codePoints.length, to)]);
+	let repeats: RepeatIndex | undefined;
+	const occursOnce = (from: number, to: number) => {
+		repeats ??= new RepeatIndex(Int32Array.from(codePoints, (c) => c.codePointAt(0)!));
+		return repeats.isUnique(from, to - from);
+	};
 	return (start, end) => {
 		const exact = slice(start, end);
 		for (let context = 32; ; context += 32) {
-			const prefix = slice(start - context, start);
-			const suffix = slice(end, end + context);
-			const whole = start - context <= 0 && end + context >= codePoints.length;
-			if (whole || occursOnce(text, prefix + exact + suffix)) return { type: 'TextQuoteSelector', exact, prefix, suffix };
+			const from = Math.max(0, start - context);
+			const to = Math.min(codePoints.length, end + context);
+			const whole = from === 0 && to === codePoints.length;
+			if (whole || context >= MAX_CONTEXT || (to > from && occursOnce(from, to))) return { type: 'TextQuoteSelector', exact, prefix: slice(from, start), suffix: slice(end, to) };
 		}
 	};
 }

@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
 import { annotationsOf } from './annotations.ts';
 import { withoutInterfaceText } from './interface-text.ts';
-import { anchorFromText, sentenceAt, uniqueId } from './text.ts';
+import { anchorFromText, sentenceFinder, uniqueId } from './text.ts';
 
 /** Blocks that get an anchor of their own and whose marks are mentions. */
 const ANCHORED = new Set(['p', 'li', 'td', 'th']);
@@ -73,6 +73,7 @@ export const rehypeMentions: Plugin<[], Root> = function () {
 function collectMentions(block: Element, blockText: string, anchor: string, into: { entity: string; label: string; anchor: string; sentence: string }[]) {
 	// Walk the block's text in order, so each mark's offset in the block's text is known.
 	let offset = 0;
+	const sentenceAt = sentenceFinder(blockText);
 	const walk = (node: Element | Root['children'][number]) => {
 		if (node.type === 'text') {
 			offset += node.value.length;
@@ -85,7 +86,7 @@ function collectMentions(block: Element, blockText: string, anchor: string, into
 		if (typeof entity === 'string') {
 			const label = toText(node);
 			const start = blockText.indexOf(label, Math.max(0, offset - 1));
-			into.push({ entity, label, anchor, sentence: sentenceAt(blockText, start >= 0 ? start : offset) });
+			into.push({ entity, label, anchor, sentence: sentenceAt(start >= 0 ? start : offset) });
 		}
 		for (const child of node.children) walk(child as Element);
 	};

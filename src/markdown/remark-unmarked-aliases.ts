@@ -28,11 +28,12 @@ export const remarkUnmarkedAliases: Plugin<[RemarkUnmarkedAliasesOptions], Root>
 		visitParents(tree, 'text', (node: Text, ancestors) => {
 			if (ancestors.some((a) => SKIPPED_PARENTS.has(a.type))) return;
 			const value = foldApostrophes(node.value);
+			const firstBreak = value.indexOf('\n');
 			for (const match of findNames(value, pattern.byLeadingWord)) {
 				const found = match[0];
 				const ids = pattern.ids.get(found) ?? pattern.ids.get(flipFirst(found)) ?? [];
 				const start = node.position?.start;
-				const place = start && !value.slice(0, match.index).includes('\n') ? { line: start.line, column: start.column + match.index } : start;
+				const place = start && (firstBreak < 0 || match.index < firstBreak) ? { line: start.line, column: start.column + match.index } : start;
 				report(file, 'warning', 'unmarked-name', place, `"${node.value.substr(match.index, found.length)}" is a name of ${ids.map((i) => `\`${i}\``).join(' or ')} but is not marked`,
 					`mark it: \`:e[${found}]${ids.length > 1 ? `{#${ids[0]}}` : ''}\``);
 			}

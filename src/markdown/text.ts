@@ -23,11 +23,23 @@ export function anchorFromText(prefix: string, text: string, words = 6): string 
 
 /** Returns `id`, or `id-2`, `id-3`… when taken, and records the result as taken. */
 export function uniqueId(id: string, taken: Set<string>): string {
-	let candidate = id;
-	for (let n = 2; taken.has(candidate); n++) candidate = `${id}-${n}`;
+	// The next number to try for each id, per set of taken ids: a thousand paragraphs that start
+	// alike would otherwise try 2, 3, … again for each one.
+	let next = NEXT_SUFFIX.get(taken);
+	if (!next) NEXT_SUFFIX.set(taken, (next = new Map()));
+	if (!taken.has(id)) {
+		taken.add(id);
+		return id;
+	}
+	// Every number below the remembered one was taken when it was remembered, and stays taken.
+	let n = next.get(id) ?? 2;
+	while (taken.has(`${id}-${n}`)) n++;
+	next.set(id, n + 1);
+	const candidate = `${id}-${n}`;
 	taken.add(candidate);
 	return candidate;
 }
+const NEXT_SUFFIX = new WeakMap<Set<string>, Map<string, number>>();
 
 /** "21 June 2014", "June 2014" or "2014" from an ISO date or partial date. */
 export function formatDate(iso: string): string {
@@ -43,6 +55,35 @@ const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: '
 const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * The sentences of one text, split once: `sentenceIn(offset)` gives the one that holds the
+ * character at `offset`, as `sentenceAt` does, without going through the text again for each
+ * offset (a paragraph with many marks would make that quadratic in its length).
+ */
+export function sentenceFinder(text: string): (offset: number) => string {
+	let starts: number[] | undefined;
+	let segments: string[] = [];
+	return (offset) => {
+		if (!starts) {
+			starts = [];
+			segments = [];
+			for (const { segment, index } of sentences.segment(text)) {
+				starts.push(index);
+				segments.push(segment);
+			}
+		}
+		if (offset < 0 || offset >= text.length || starts.length === 0) return text.trim();
+		let low = 0;
+		let high = starts.length - 1;
+		while (low < high) {
+			const middle = (low + high + 1) >> 1;
+			if (starts[middle]! <= offset) low = middle;
+			else high = middle - 1;
+		}
+		return segments[low]!.trim();
+	};
+}
 
 /** The sentence of `text` that holds the character at `offset`. */
 export function sentenceAt(text: string, offset: number): string {
