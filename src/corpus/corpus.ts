@@ -6,6 +6,7 @@ import { displayPath, type Diagnostic } from '../markdown/diagnostics.ts';
 import { createArticleRenderer, createNoteRenderer } from '../markdown/pipeline.ts';
 import { basePath, contentRoot } from '../settings.ts';
 import { authorMention, creditsOf } from './credits.ts';
+import { checkDatedFacts } from './dated-checks.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { listMarkdownFiles, loadGlossary, type Glossary } from './glossary.ts';
 import { checkSources, loadSourcePolicy } from './source-policy.ts';
@@ -153,6 +154,7 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 		articles.push({ slug, data: parsed.data, html: rendered.html, annotations: rendered.annotations, body: parsed.body, file });
 	}
 	diagnostics.push(...unreadFiles(root));
+	diagnostics.push(...checkDatedFacts(glossary, articles.map((a) => ({ file: a.file, published: a.data.published, marked: a.annotations.mentions.map((m) => m.entity) }))));
 	for (const entry of glossary.entries.values()) {
 		if (mentionsKnown && !mentioned.has(entry.id)) {
 			diagnostics.push({ severity: 'warning', file: entry.file, line: 1, column: 1, rule: 'unused-entry', message: `glossary entry \`${entry.id}\` is never mentioned in an article`, hint: `mark a mention with \`:e[${entry.name}]\`, or delete the entry if it is not needed` });

@@ -3,6 +3,7 @@ import type { ArticleRecord } from '../schemas/article.ts';
 import type { QuoteRecord } from '../schemas/annotations.ts';
 import { ENTITY_TYPES, type EntityType, type GlossaryRecord } from '../schemas/glossary.ts';
 import { basePath } from '../settings.ts';
+import { relationIndex, type RelationStatement } from './relations.ts';
 
 /**
  * An entry of the articles collection. Typed from our schema rather than from the types `astro sync`
@@ -49,6 +50,8 @@ export interface SiteIndex {
 	quotesByOutlet: Map<string, QuoteRef[]>;
 	/** Mentions per entity per article slug. */
 	mentionCounts: Map<string, Map<string, number>>;
+	/** Each entry's relations, both directions (see src/lib/relations.ts). */
+	relations: Map<string, RelationStatement[]>;
 }
 
 let index: Promise<SiteIndex> | undefined;
@@ -87,7 +90,8 @@ async function build(): Promise<SiteIndex> {
 			quotesByOutlet.set(quote.outlet, list);
 		}
 	}
-	return { articles, entries, byType, backlinks, quotesByOutlet, mentionCounts };
+	const relations = relationIndex(glossary.map((e) => ({ id: e.id, relations: e.data.relations })));
+	return { articles, entries, byType, backlinks, quotesByOutlet, mentionCounts, relations };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { httpUrl, partialDate } from './fields.ts';
 import { sourceSchema } from './source.ts';
+import { roleSchema } from './role.ts';
+import { relationSchema } from './relation.ts';
 
 /** The kinds of glossary entry, in the order the glossary page lists them. */
 export const ENTITY_TYPES = ['person', 'place', 'organization', 'armed-group', 'outlet', 'term'] as const;
@@ -46,9 +48,16 @@ export const glossaryEntrySchema = z
 		 */
 		contextual: z.array(z.string().min(1)).default([]),
 		native: z.array(nativeName).default([]),
-		/** Who or what it is, in one line, true on the `asOf` date. */
-		role: z.string().min(1).max(160),
-		asOf: partialDate,
+		/**
+		 * Who or what it is, in one line, true on the `asOf` date. May be left out when `roles`
+		 * is given: it is then the latest role, as of its start.
+		 */
+		role: z.string().min(1).max(160).optional(),
+		asOf: partialDate.optional(),
+		/** Dated roles (`{ title, start, end? }`): a card shows the one held on its article's date. */
+		roles: z.array(roleSchema).default([]),
+		/** Typed, optionally dated links to other entries (`{ type, target, start?, end? }`), see src/schemas/relation.ts. */
+		relations: z.array(relationSchema).default([]),
 		/** The card's short description, a sentence or two. */
 		summary: z.string().min(1).max(400),
 		wikidata: z
@@ -70,6 +79,12 @@ export const glossaryEntrySchema = z
 		draft: z.boolean().default(false),
 	})
 	.superRefine((entry, ctx) => {
+		const wanted = 'a one-line role, e.g. `role: Mayor of Rawah` (or a `roles:` list of dated roles)';
+		if (entry.roles.length === 0 && entry.role === undefined) ctx.addIssue({ code: 'custom', path: ['role'], message: wanted });
+		if (entry.role !== undefined && entry.asOf === undefined) {
+			ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'the date the role is true on, e.g. `asOf: 2014-06`' });
+		}
+		if (entry.asOf !== undefined && entry.role === undefined) ctx.addIssue({ code: 'custom', path: ['role'], message: wanted });
 		// A draft may wait for its coordinates: the build refuses to publish drafts anyway.
 		if (entry.type === 'place' && !entry.coordinates && !entry.draft) {
 			ctx.addIssue({
@@ -78,6 +93,13 @@ export const glossaryEntrySchema = z
 				message: 'coordinates, e.g. `coordinates: { lat: 33.31, lon: 44.37 }` (every place needs them)',
 			});
 		}
+	})
+	// Entries that give only dated roles still have a one-line role for lists and metadata: the
+	// latest one, as of its start.
+	.transform((entry) => {
+		if (entry.role !== undefined && entry.asOf !== undefined) return { ...entry, role: entry.role, asOf: entry.asOf };
+		const latest = [...entry.roles].sort((a, b) => a.start.localeCompare(b.start)).at(-1)!;
+		return { ...entry, role: latest.title, asOf: latest.start };
 	});
 
 export type GlossaryEntryData = z.output<typeof glossaryEntrySchema>;

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+
+/**
+ * Where a frontmatter field sits in a Markdown file, 1-based, for checks that run after
+ * validation (dated roles, relations): the deepest node along `keys` that exists, or the
+ * frontmatter's first line when the file cannot be read.
+ */
+export function fieldPosition(file: string, keys: (string | number)[]): { line: number; column: number } {
+	let source: string;
+	try {
+		source = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+	} catch {
+		return { line: 1, column: 1 };
+	}
+	const opening = /^---[ \t]*\r?\n/.exec(source);
+	if (!opening) return { line: 1, column: 1 };
+	const rest = source.slice(opening[0].length);
+	const closing = /^---[ \t]*$/m.exec(rest);
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(closing ? rest.slice(0, closing.index) : rest, { lineCounter });
+	let current: unknown = doc.contents;
+	let offset = isNode(current) ? (current.range?.[0] ?? 0) : 0;
+	for (const key of keys) {
+		let next: unknown;
+		if (isMap(current)) {
+			const pair = current.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+			next = pair && isPair(pair) ? (pair.value ?? pair.key) : undefined;
+		} else if (isSeq(current) && typeof key === 'number') {
+			next = current.items[key];
+		}
+		if (!isNode(next)) break;
+		offset = next.range?.[0] ?? offset;
+		current = next;
+	}
+	const { line, col } = lineCounter.linePos(offset);
+	// The YAML starts on the file's second line.
+	return { line: line + 1, column: col };
+}

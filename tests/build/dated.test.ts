@@ -1,0 +1,99 @@
+/**
+ * Cards that know the article's date (issue 17), on a real build of a small fixture written for
+ * the tests (tests/fixtures/dated/content: one article of June 2014, one of March 2015): the same
+ * person's card says a different role in each, relations show in both directions, cards opened
+ * from a card exist on the page, and entry pages carry a timeline drawn without a script.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toText } from 'hast-util-to-text';
+import type { Element, Root } from 'hast';
+import { buildSite, type SiteBuild } from '../helpers/build.ts';
+import { findAll, readPage } from '../helpers/html.ts';
+
+const FIXTURE = 'tests/fixtures/dated/content';
+const text = (el: Element) => toText(el).replace(/\s+/g, ' ').trim();
+const cardIn = (tree: Root, id: string) => {
+	const cards = findAll(tree, (el) => el.properties.dataEntityCard === id);
+	expect(cards, `one card of ${id}`).toHaveLength(1);
+	return cards[0]!;
+};
+
+describe('dated cards, relations and timelines', () => {
+	let site: SiteBuild;
+	beforeAll(async () => {
+		site = await buildSite('dated', FIXTURE, '/');
+	});
+
+	it('shows the role held on each article’s date, as of that date, and what came next', () => {
+		const june = text(cardIn(readPage(site.dir, 'articles/dated-2014/index.html'), 'nouri-al-maliki'));
+		expect(june).toContain('Prime Minister of Iraq (as of 21 June 2014)');
+		expect(june).toContain('Later: Vice President of Iraq from September 2014.');
+		expect(june).not.toContain('Vice President of Iraq (as of');
+		const march = text(cardIn(readPage(site.dir, 'articles/dated-2015/index.html'), 'nouri-al-maliki'));
+		expect(march).toContain('Vice President of Iraq (as of 10 March 2015)');
+		expect(march).not.toContain('Prime Minister of Iraq');
+		expect(march).not.toContain('Later:');
+	});
+
+	it('gives the who’s who the same dated role', () => {
+		const tree = readPage(site.dir, 'articles/dated-2015/index.html');
+		const item = findAll(tree, (el) => el.properties.id === 'who-nouri-al-maliki')[0]!;
+		expect(text(item)).toContain('Vice President of Iraq (as of 10 March 2015)');
+	});
+
+	it('shows relations in force on the article’s date, in both directions, as links that open cards', () => {
+		const june = readPage(site.dir, 'articles/dated-2014/index.html');
+		const maliki = cardIn(june, 'nouri-al-maliki');
+		expect(text(maliki)).toContain('Leads Government of Iraq from 2006 to September 2014');
+		expect(text(cardIn(june, 'government-of-iraq'))).toContain('Led by Nouri al-Maliki from 2006 to September 2014');
+		const douri = cardIn(june, 'izzat-ibrahim-al-douri');
+		expect(text(douri)).toContain('Leads Baath Party since 2007');
+		expect(text(douri)).toContain('Leads Naqshbandi Army');
+		// A relation's name opens its own card: the card is on the page, though the article does not name it.
+		const link = findAll(douri, (el) => el.tagName === 'a' && el.properties.dataEntity === 'naqshbandi-army')[0]!;
+		expect(link.properties.href).toBe('/glossary/naqshbandi-army/');
+		expect(link.properties.ariaDescribedBy).toEqual(['card-naqshbandi-army']);
+		expect(text(cardIn(june, 'naqshbandi-army'))).toContain('Led by Izzat Ibrahim al-Douri');
+		expect(text(cardIn(june, 'naqshbandi-army'))).toContain('Not named in this article');
+		// After September 2014 Maliki no longer leads the government.
+		const march = readPage(site.dir, 'articles/dated-2015/index.html');
+		expect(text(cardIn(march, 'nouri-al-maliki'))).not.toContain('Government of Iraq');
+	});
+
+	it('stops one card beyond the page: deeper names are plain links', () => {
+		const march = readPage(site.dir, 'articles/dated-2015/index.html');
+		// Naqshbandi Army is named; Douri only in its card; Douri's Baath Party gets no card.
+		const douri = cardIn(march, 'izzat-ibrahim-al-douri');
+		const baath = findAll(douri, (el) => el.tagName === 'a' && el.properties.href === '/glossary/baath-party/')[0]!;
+		expect(baath.properties.dataEntity).toBeUndefined();
+		expect(findAll(march, (el) => el.properties.dataEntityCard === 'baath-party')).toHaveLength(0);
+	});
+
+	it('lists relations on entry pages, with the inverse on the other entry', () => {
+		const douri = readPage(site.dir, 'glossary/izzat-ibrahim-al-douri/index.html');
+		const section = findAll(douri, (el) => el.properties.className?.toString().includes('entry-relations') ?? false)[0]!;
+		expect(text(section)).toContain('Leads Baath Party since 2007');
+		const army = readPage(site.dir, 'glossary/naqshbandi-army/index.html');
+		expect(text(findAll(army, (el) => el.properties.className?.toString().includes('entry-relations') ?? false)[0]!)).toContain('Led by Izzat Ibrahim al-Douri');
+	});
+
+	it('draws a timeline of roles, facts and articles as a static SVG with the same list beside it', () => {
+		const page = readPage(site.dir, 'glossary/nouri-al-maliki/index.html');
+		const section = findAll(page, (el) => el.tagName === 'section' && el.properties.className?.toString() === 'timeline')[0]!;
+		const svg = findAll(section, (el) => el.tagName === 'svg')[0]!;
+		expect(svg.properties.ariaHidden).toBe('true');
+		expect(findAll(svg, (el) => el.tagName === 'rect')).toHaveLength(3); // two roles, one dated relation
+		expect(findAll(svg, (el) => el.tagName === 'circle').length).toBeGreaterThanOrEqual(3); // the fact and two articles
+		const items = findAll(section, (el) => el.tagName === 'li').map(text);
+		expect(items).toEqual([
+			'Role: Prime Minister of Iraq, from 2006 to September 2014',
+			'Relation: Leads Government of Iraq, from 2006 to September 2014',
+			'Role: Prime Minister of Iraq since 2006, seeking a third term, as of June 2014',
+			'Article: A test article from June 2014, 21 June 2014',
+			'Role: Vice President of Iraq, since September 2014',
+			'Article: A test article from March 2015, 10 March 2015',
+		]);
+		// Drawn at build time: the entry page loads no script for it.
+		expect(findAll(page, (el) => el.tagName === 'script' && !!el.properties.src && String(el.properties.src).includes('imeline'))).toHaveLength(0);
+	});
+});
