@@ -163,7 +163,7 @@ describe('opening a card', () => {
 		expect(text).toMatch(/\(as of \w+ 2014\)/);
 		expect(text).toMatch(/\d+ mentions? in this article/);
 		expect(await card.locator('[data-card-locator] .card-coords').innerText()).toMatch(/^\d+\.\d\d° N, \d+\.\d\d° E/);
-		await expect(card.locator('a').getAttribute('href')).resolves.toBe('/glossary/jalula/');
+		await expect(card.locator('.card-foot a').getAttribute('href')).resolves.toBe('/glossary/jalula/');
 		await page.close();
 	});
 });
@@ -213,7 +213,7 @@ describe('WCAG 2.2 SC 1.4.13 content on hover or focus', () => {
 		await page.waitForTimeout(500);
 		expect(await isOpen(card)).toBe(true);
 
-		await card.locator('a').click();
+		await card.locator('.card-foot a').click();
 		await page.waitForURL('**/glossary/jalula/');
 		await page.close();
 	});
@@ -315,7 +315,7 @@ describe('touch', () => {
 		await page.locator('h1').tap();
 		await cardOf(page, 'jalula').waitFor({ state: 'hidden' });
 		await nameIn(page, 'baquba').tap();
-		await cardOf(page, 'baquba').locator('a').tap();
+		await cardOf(page, 'baquba').locator('.card-foot a').tap();
 		await page.waitForURL('**/glossary/baquba/');
 		await page.close();
 	});
