@@ -10,8 +10,8 @@ import { didYouMean, type Diagnostic } from '../markdown/diagnostics.ts';
 import { compareDates, isInverted, overlaps, roleOn, sortedRoles } from '../lib/periods.ts';
 import { formatDate } from '../markdown/text.ts';
 import { fieldPosition } from './field-position.ts';
-import { failedEntryFor, type Glossary, type GlossaryEntry } from './glossary.ts';
-import { suggestEntries } from './suggestions.ts';
+import type { Glossary, GlossaryEntry } from './glossary.ts';
+import { failedEntryFor, suggestEntries } from '../markdown/suggestions.ts';
 
 /** What the article check needs to know of an article. */
 export interface DatedArticle {
