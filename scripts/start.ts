@@ -4,10 +4,9 @@
  * new build is complete the port serves the previous one, if any: builds replace `dist/` whole.
  */
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { basePath } from '../src/settings.ts';
-import { outputDir } from './lib/output-dir.ts';
+import { outputDir, shownDir } from './lib/output-dir.ts';
 import { ListenError, serverSettings, startStaticServer, type StaticServer } from './lib/static-server.ts';
 
 const dir = outputDir();
@@ -28,4 +27,4 @@ if (status !== 0) {
 	await server.close();
 	process.exit(status);
 }
-console.log(`\nServing ${path.relative(process.cwd(), dir) || dir}/ at ${server.url}  (Ctrl+C to stop)`);
+console.log(`\nServing ${shownDir(dir)}/ at ${server.url}  (Ctrl+C to stop)`);

@@ -13,3 +13,9 @@ export function outputDirNote(env: NodeJS.ProcessEnv = process.env): string | un
 export function hasBuild(dir: string): boolean {
 	return fs.existsSync(path.join(dir, 'index.html'));
 }
+
+/** A folder as messages show it: relative to the working directory when inside it, else absolute. */
+export function shownDir(dir: string): string {
+	const relative = path.relative(process.cwd(), dir);
+	return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : dir;
+}

@@ -42,6 +42,12 @@ const REVALIDATE = 'no-cache';
  * for everything else, the site's `404.html` with status 404, and 405 for methods other than GET
  * and HEAD. Addresses that are not plain paths (encoded `/`, `\`, `.`/`..` segments, control
  * characters, empty segments) are not found, so a redirect only ever names a path of this site.
+ *
+ * Why not `astro preview`: it knows the base path, but not `_headers`, compression or caching, and
+ * it boots Astro and its config for every server, where the tests and the benchmark start many
+ * servers on many built folders in-process. Why compress on the fly rather than precompress: `dist/`
+ * holds only what the site serves (no `.gz`/`.br` copies to upload or keep byte-identical), and the
+ * documented hosts compress by themselves too.
  */
 export function createStaticHandler({ dir, base = '/', hostHeaders = true }: Pick<StaticServerOptions, 'dir' | 'base' | 'hostHeaders'>): http.RequestListener {
 	const root = path.resolve(dir);

@@ -256,6 +256,13 @@ describe('PORT and a port in use', () => {
 		expect((error as Error).message).not.toContain('\n');
 	});
 
+	it('npm run serve says when there is no build to serve', async () => {
+		const empty = path.join(tmp, 'no-build');
+		const failure = await promisify(execFile)(NODE, ['scripts/serve.ts'], { env: { ...process.env, PORT: '', READER_OUT_DIR: empty } }).catch((e: { code: number; stderr: string }) => e);
+		expect('code' in failure && failure.code).toBe(1);
+		expect(failure.stderr.trim()).toBe(`error: ${empty}/ holds no build yet: run npm run build first (or npm start, which builds and serves)`);
+	});
+
 	it('npm start says so before it builds anything', async () => {
 		const run = promisify(execFile);
 		const out = path.join(tmp, 'start-out');
