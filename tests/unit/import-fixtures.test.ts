@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/authoring/import/errors.ts';
 import { importArticle, type ImportResult } from '../../src/authoring/import/import-article.ts';
+import { formatSummary } from '../../src/authoring/import/summary.ts';
 import { loadCorpus } from '../../src/corpus/corpus.ts';
 
 const run = promisify(execFile);
@@ -105,6 +106,16 @@ describe('import fixtures', () => {
 		const written = fs.readFileSync(path.join(contentDir, 'articles', 'markdown.md'), 'utf8');
 		expect(written).toContain('with **nine** votes to two. The plan is on the [council\'s site](https://council.example/bridge).');
 		expect(written).toContain('> Engineers found cracks in two of its piers.\n>\n> Repairs are expected to take eighteen months.\n:::');
+	});
+
+	it('lists in its summary what else the content check will refuse in the written article', async () => {
+		const input = path.join(contentDir, 'shortcode.md');
+		fs.writeFileSync(input, '# A page with a shortcode\n\nBy Jane Roe – Reuters – 1 May 2021\n\nSome text before it.\n\n::widget[an embedded poll]\n\nSome text after it.\n');
+		const result = await importArticle({ file: input, slug: 'shortcode', contentDir });
+		const summary = formatSummary(result);
+		expect(summary).toMatch(/other errors the check will report \(1\):\n {2}.*shortcode\.md:\d+:1: error: unknown directive `::widget`/);
+		expect(summary).toContain('every word kept, in order');
+		fs.rmSync(path.join(contentDir, 'articles', 'shortcode.md'));
 	});
 
 	it('every placeholder it leaves is an error of the content check, at its line', async () => {

@@ -170,3 +170,17 @@ describe('parseHtml', () => {
 		expect(document.blocks.map((b) => b.kind)).toEqual(['paragraph', 'quote', 'paragraph']);
 	});
 });
+
+describe('the article of a page without <article> or <main>', () => {
+	it('is the element whose own paragraphs hold the most text, not the menus and sidebars', () => {
+		const page = `<html><body>
+			<div class="menu"><p>Home</p><p>World</p><p>Sport</p></div>
+			<div class="layout"><div class="story"><h1>Title</h1><p>The first paragraph of the story, which is long enough to count.</p>
+			<p>The second paragraph of the story goes on a little.</p><blockquote><p>A quoted line.</p></blockquote></div>
+			<div class="sidebar"><p>Most read: something else.</p></div></div></body></html>`;
+		const document = parseHtml('page.html', page, outlets);
+		expect(document.metadata.title).toBe('Title');
+		expect(document.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'quote']);
+		expect(document.bodyText).not.toMatch(/Home|Most read/);
+	});
+});

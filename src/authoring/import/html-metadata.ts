@@ -86,12 +86,38 @@ export function isByline(el: Element): boolean {
 	return BYLINE_CLASS.test(attribute(el, 'className') ?? '') || BYLINE_CLASS.test(attribute(el, 'id') ?? '');
 }
 
+/** Page furniture whose paragraphs are never the article's. */
+const NOT_TEXT = new Set(['nav', 'aside', 'footer', 'header', 'form', 'script', 'style', 'noscript', 'template']);
+
+/**
+ * On a page that marks no `<article>` or `<main>`: the element whose own paragraphs (and quotes)
+ * hold the most text, as readers' "reading modes" find a story among menus and sidebars.
+ */
+function densestContainer(tree: Root): Element | undefined {
+	let best: Element | undefined;
+	let bestScore = 0;
+	const walk = (el: Element | Root) => {
+		let score = 0;
+		for (const child of el.children) {
+			if (child.type !== 'element' || NOT_TEXT.has(child.tagName)) continue;
+			if (isTag(child, 'p', 'blockquote')) score += toText(child).trim().length;
+			walk(child);
+		}
+		if (el.type === 'element' && score > bestScore) {
+			best = el;
+			bestScore = score;
+		}
+	};
+	walk(tree);
+	return best;
+}
+
 /** Finds the article's element, its headline and its bylines. */
 export function pageParts(tree: Root): PageParts {
 	const articles = findAll(tree, (el) => isTag(el, 'article'));
 	const paragraphs = (el: Element) => findAll(el, (p) => isTag(p, 'p')).length;
 	const article = articles.sort((a, b) => paragraphs(b) - paragraphs(a))[0];
-	const content = article ?? findFirst(tree, (el) => isTag(el, 'main')) ?? findFirst(tree, (el) => isTag(el, 'body')) ?? tree;
+	const content = article ?? findFirst(tree, (el) => isTag(el, 'main')) ?? densestContainer(tree) ?? findFirst(tree, (el) => isTag(el, 'body')) ?? tree;
 	const headline = findFirst(content, (el) => isTag(el, 'h1')) ?? findFirst(tree, (el) => isTag(el, 'h1'));
 	// Outermost byline elements only: a byline's `<a rel=author>` is part of it. A `<time>` in
 	// the text ("on <time>8 September</time>") is the article's words, not its date.

@@ -40,6 +40,8 @@ export interface ImportResult {
 	words: WordCheck;
 	/** Whether an existing article was replaced (`--force`). */
 	replaced: boolean;
+	/** How many outlets the glossary offered for proposals. */
+	outletsKnown: number;
 }
 
 const REQUIRED: MetadataField[] = ['title', 'author', 'publisher', 'published'];
@@ -160,7 +162,7 @@ export async function importArticle(options: ImportOptions): Promise<ImportResul
 		fs.rmSync(temporary, { force: true });
 	}
 	const missing: ImportResult['missing'] = [...REQUIRED.filter((field) => document.metadata[field] === undefined), 'summary'];
-	return { written: displayPath(target), slug, format, metadata: document.metadata, missing, quotes: [...quotes.values()], words, replaced: exists };
+	return { written: displayPath(target), slug, format, metadata: document.metadata, missing, quotes: [...quotes.values()], words, replaced: exists, outletsKnown: outlets.length };
 }
 
 /** Diagnostics of the written article other than the placeholders the import left on purpose. */

@@ -1,5 +1,6 @@
 import { firstWords } from '../../markdown/text.ts';
-import type { ImportResult } from './import-article.ts';
+import { formatDiagnostic } from '../../markdown/diagnostics.ts';
+import { unexpectedDiagnostics, type ImportResult } from './import-article.ts';
 
 const FORMAT_NAMES = { text: 'plain text', html: 'HTML', markdown: 'Markdown' } as const;
 
@@ -35,7 +36,7 @@ export function formatSummary(result: ImportResult): string {
 		if (value) lines.push(`  ${field.padEnd(11)} ${value}  (from ${result.metadata.sources[field] ?? 'the input'})`);
 	}
 	for (const field of result.missing) lines.push(`  ${field.padEnd(11)} TODO: not in the input, write it`);
-	lines.push('', `quoted blocks: ${data.quotes.length}`);
+	lines.push('', `quoted blocks: ${data.quotes.length}${result.outletsKnown ? '' : ' (the glossary has no outlet entries, so none could be proposed)'}`);
 	data.quotes.forEach((quote, i) => {
 		const where = quote.line ? `line ${quote.line} of the input` : 'in the input';
 		const outlet =
@@ -52,6 +53,10 @@ export function formatSummary(result: ImportResult): string {
 		'',
 		`words: ${data.words.input} in the input, ${data.words.article} in the article: ${data.words.kept ? 'every word kept, in order' : 'DIFFERENT'}`,
 		`placeholders to fill: ${data.placeholders} (npm run check lists each with its file:line:column)`,
+	);
+	const other = unexpectedDiagnostics(result);
+	if (other.length) lines.push(`other errors the check will report (${other.length}):`, ...other.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, '\n  ')}`));
+	lines.push(
 		'',
 		`next: npm run annotate -- ${result.written}`,
 	);
