@@ -2,6 +2,8 @@
  * `npm run build`: checks the content (and stops with `file:line:column` messages if it has
  * errors), builds the site with Astro, then indexes it with Pagefind. Leaves a complete `dist/`.
  *
+ * `--drafts` publishes draft glossary entries (by default they stop the build, listed with their place).
+ *
  * `BUILD_TIMINGS_FILE=<path>` also writes the phase timings as JSON (used by `npm run bench`).
  */
 import fs from 'node:fs';
@@ -12,6 +14,6 @@ const outDir = outputDir();
 const note = outputDirNote();
 if (note) console.log(note);
 const timings: Partial<BuildTimings> = {};
-const ok = await buildSite({ outDir, verbose: process.env.BUILD_QUIET !== '1' }, timings);
+const ok = await buildSite({ outDir, verbose: process.env.BUILD_QUIET !== '1', drafts: process.argv.includes('--drafts') }, timings);
 if (process.env.BUILD_TIMINGS_FILE) fs.writeFileSync(process.env.BUILD_TIMINGS_FILE, `${JSON.stringify({ ok, ...timings }, null, 2)}\n`);
 process.exitCode = ok ? 0 : 1;

@@ -6,6 +6,7 @@ import * as pagefind from 'pagefind';
 import { loadCorpus } from '../../src/corpus/corpus.ts';
 import { basePath, contentRoot } from '../../src/settings.ts';
 import { provideCorpus, releaseCorpus } from '../../src/corpus/loaders.ts';
+import { draftDiagnostics } from '../../src/corpus/drafts.ts';
 import { displayPath, formatDiagnostics } from '../../src/markdown/diagnostics.ts';
 import { keptOutputMessage, missingFromBuild, refusalToReplace, removeAbandonedBuilds, replaceOutput, stagingDir } from './atomic-output.ts';
 
@@ -13,6 +14,8 @@ export interface BuildOptions {
 	outDir: string;
 	/** Print progress (default true). */
 	verbose?: boolean;
+	/** Publish draft glossary entries (`npm run build -- --drafts`); by default they stop the build. */
+	drafts?: boolean;
 }
 
 /** Timings of one build, for the benchmark. */
@@ -36,7 +39,7 @@ const PROGRESS_EVERY_MS = Number(process.env.READER_PROGRESS_MS) > 0 ? Number(pr
  * and what `outDir` still holds, when the content has errors, Astro or Pagefind fails, or the
  * result is incomplete. Stopped by a signal, it removes its unfinished folder and says so.
  */
-export async function buildSite({ outDir, verbose = true }: BuildOptions, timings?: Partial<BuildTimings>): Promise<boolean> {
+export async function buildSite({ outDir, verbose = true, drafts = false }: BuildOptions, timings?: Partial<BuildTimings>): Promise<boolean> {
 	process.env.ASTRO_TELEMETRY_DISABLED = '1';
 	const root = contentRoot();
 	const shown = displayPath(outDir);
@@ -64,7 +67,7 @@ export async function buildSite({ outDir, verbose = true }: BuildOptions, timing
 	for (const signal of signals) process.once(signal, stop);
 	try {
 		// Only the loaders keep the corpus (through provideCorpus), so it can be let go before Pagefind.
-		const checked = await phase(log, 'checking the content', () => checkAndProvideCorpus(root), (counts) => (counts ? `Content: ${plural(counts.articles, 'article')} and ${plural(counts.entries, 'glossary entry', 'glossary entries')} checked` : 'Content: errors found'), timings && ((ms) => (timings.contentMs = ms)));
+		const checked = await phase(log, 'checking the content', () => checkAndProvideCorpus(root, drafts), (counts) => (counts ? `Content: ${plural(counts.articles, 'article')} and ${plural(counts.entries, 'glossary entry', 'glossary entries')} checked` : 'Content: errors found'), timings && ((ms) => (timings.contentMs = ms)));
 		if (!checked) return failed();
 
 		fs.rmSync(staging, { recursive: true, force: true });
@@ -153,14 +156,20 @@ function pagefindFailure(what: string, errors: string[]): string {
 }
 
 /** Loads and checks the content; prints its diagnostics; hands it to the loaders when it has no error. */
-async function checkAndProvideCorpus(root: string): Promise<{ articles: number; entries: number } | undefined> {
+async function checkAndProvideCorpus(root: string, publishDrafts: boolean): Promise<{ articles: number; entries: number } | undefined> {
 	const corpus = await loadCorpus(root, basePath());
-	const errors = corpus.diagnostics.filter((d) => d.severity === 'error');
-	if (corpus.diagnostics.length) console.error(formatDiagnostics(corpus.diagnostics));
+	// Draft entries (written by `npm run annotate -- --scaffold`) are not published unless asked.
+	const drafts = publishDrafts ? [] : draftDiagnostics(corpus.glossary.entries.values(), 'error');
+	const diagnostics = [...corpus.diagnostics, ...drafts];
+	const errors = diagnostics.filter((d) => d.severity === 'error');
+	if (diagnostics.length) console.error(formatDiagnostics(diagnostics));
 	if (errors.length) {
-		console.error(`\nThe build stopped: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above (npm run check lists them too).`);
+		const draftNote = drafts.length ? ` (${drafts.length === 1 ? 'a draft entry' : `${drafts.length} draft entries`}: finish ${drafts.length === 1 ? 'it' : 'them'}, or run \`npm run build -- --drafts\` to publish drafts anyway)` : '';
+		console.error(`\nThe build stopped: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above${draftNote} (npm run check lists them too).`);
 		return undefined;
 	}
+	const published = [...corpus.glossary.entries.values()].filter((e) => e.draft).length;
+	if (published) console.log(`note: publishing ${published === 1 ? 'a draft entry' : `${published} draft entries`} (--drafts), shown with a "draft" badge.`);
 	provideCorpus(corpus);
 	return { articles: corpus.articles.length, entries: corpus.glossary.entries.size };
 }
