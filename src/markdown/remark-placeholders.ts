@@ -9,6 +9,12 @@ import { report } from './diagnostics.ts';
 
 type OwnDirective = ContainerDirective | LeafDirective | TextDirective;
 
+/** What to do with each placeholder `npm run import` leaves in a `:::quote`. */
+const HINTS: Record<string, string> = {
+	how: 'check the original: when the article itself names the outlet, write `evidence=named` and drop `how`; otherwise write in `how="…"` how the editors know, with `confidence` and a short `basis`',
+	reason: 'identify the outlet (`outlet=<glossary id>` with `evidence`, `confidence` and `how`), or write in `reason="…"` why it cannot be identified',
+};
+
 /** How long a placeholder may be in a message before it is cut. */
 const SHOWN = 70;
 
@@ -37,8 +43,7 @@ export const remarkPlaceholders: Plugin<[], Root> = function () {
 			const place = directive.position?.start;
 			for (const [key, value] of Object.entries(directive.attributes ?? {})) {
 				if (!isPlaceholder(value)) continue;
-				report(file, 'error', 'placeholder', place, `\`${key}\` of ${colons}${directive.name} is still a placeholder: “${shown(String(value))}”`,
-					`do what it says and write the real value in \`${key}="…"\` (npm run import left it for an editor to decide)`);
+				report(file, 'error', 'placeholder', place, `\`${key}\` of ${colons}${directive.name} is still a placeholder: “${shown(String(value))}”`, HINTS[key] ?? `write the real value in \`${key}="…"\`: a tool left this for an editor to decide`);
 			}
 			if (directive.name === 'note' && directive.type !== 'containerDirective' && isPlaceholder(toString(directive))) {
 				report(file, 'error', 'placeholder', place, `an editors' note is still a placeholder: “${shown(toString(directive))}”`,
