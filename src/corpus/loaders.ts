@@ -2,49 +2,32 @@ import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError } from '../markdown/diagnostics.ts';
 import { basePath, contentRoot } from '../settings.ts';
+import { buildState, clearBuildState } from './build-state.ts';
 import { loadCorpus, type Corpus } from './corpus.ts';
 import { clearContentErrors, recordContentErrors } from './dev-errors.ts';
 
-/**
- * The build script loads and checks the corpus before Astro starts and leaves it here, so the
- * content is parsed and rendered once per build. (Astro loads this module in its own module
- * graph, hence a global rather than a module variable.)
- */
-const SHARED = Symbol.for('annotated-reader.corpus');
-type Shared = { [SHARED]?: Promise<Corpus> };
-
 /** The corpus for the current content folder and base path, loaded once and shared by both loaders. */
 export function sharedCorpus(): Promise<Corpus> {
-	const holder = globalThis as Shared;
-	holder[SHARED] ??= loadCorpus(contentRoot(), basePath());
-	return holder[SHARED];
+	const state = buildState();
+	state.corpus ??= loadCorpus(contentRoot(), basePath());
+	return state.corpus;
 }
 
 /** Hands a corpus that was already loaded (by the build script) to the loaders. */
 export function provideCorpus(corpus: Corpus): void {
-	(globalThis as Shared)[SHARED] = Promise.resolve(corpus);
+	buildState().corpus = Promise.resolve(corpus);
 }
-
-/**
- * Rendered article HTML is kept out of Astro's content store: the store is serialized and
- * compiled into a module during the build, and with a thousand articles the HTML copies made
- * that way dominated the build's peak memory. The article loader publishes the HTML here after
- * each successful load, and pages read it by slug.
- */
-const ARTICLE_HTML = Symbol.for('annotated-reader.article-html');
-type HtmlHolder = { [ARTICLE_HTML]?: Map<string, string> };
 
 /** The rendered HTML of an article's body (the annotation pipeline's output). */
 export function articleHtml(slug: string): string {
-	const html = (globalThis as HtmlHolder)[ARTICLE_HTML]?.get(slug);
+	const html = buildState().articleHtml?.get(slug);
 	if (html === undefined) throw new Error(`no rendered HTML for the article "${slug}": the articles collection has not been loaded`);
 	return html;
 }
 
 /** Drops the shared corpus and article HTML once a build has written its pages. */
 export function releaseCorpus(): void {
-	delete (globalThis as Shared)[SHARED];
-	delete (globalThis as HtmlHolder)[ARTICLE_HTML];
+	clearBuildState();
 }
 
 /**
@@ -65,16 +48,12 @@ async function checkedCorpus(context: LoaderContext): Promise<Corpus | undefined
 	return undefined;
 }
 
-/** The reloads of the loaders, run together on one change so that they share one new corpus. */
-const WATCH = Symbol.for('annotated-reader.content-watch');
-type WatchHolder = { [WATCH]?: { reloads: Map<string, () => Promise<void>>; watchers: WeakSet<object> } };
-
 /** In `astro dev`, reloads the corpus once, and then every collection, when anything under the content folder changes. */
 function watchContent(context: LoaderContext, name: string, reload: () => Promise<void>) {
 	const { watcher } = context;
 	if (!watcher) return;
-	const holder = globalThis as WatchHolder;
-	const watch = (holder[WATCH] ??= { reloads: new Map(), watchers: new WeakSet() });
+	const state = buildState();
+	const watch = (state.contentWatch ??= { reloads: new Map(), watchers: new WeakSet() });
 	watch.reloads.set(name, reload);
 	if (watch.watchers.has(watcher)) return;
 	watch.watchers.add(watcher);
@@ -82,7 +61,7 @@ function watchContent(context: LoaderContext, name: string, reload: () => Promis
 	watcher.add(root);
 	const onChange = async (changed: string) => {
 		if (!changed.startsWith(root)) return;
-		delete (globalThis as Shared)[SHARED];
+		delete buildState().corpus;
 		await Promise.all(
 			[...watch.reloads.values()].map((run) =>
 				run().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error))),
@@ -137,7 +116,7 @@ export function articleLoader(): Loader {
 				digest: context.generateDigest(article.html),
 			});
 		}
-		(globalThis as HtmlHolder)[ARTICLE_HTML] = new Map(corpus.articles.map((a) => [a.slug, a.html]));
+		buildState().articleHtml = new Map(corpus.articles.map((a) => [a.slug, a.html]));
 	});
 }
 

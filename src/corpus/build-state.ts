@@ -1,0 +1,38 @@
+/**
+ * The state one build shares, and the only module-level state of the site. The build script
+ * loads and checks the corpus before Astro starts; Astro then loads the content loaders and pages
+ * in its own module graph, where module variables of this process are other copies. So the state
+ * lives on one `globalThis` slot, typed here, and nothing else reads that slot.
+ */
+import type { Corpus } from './corpus.ts';
+
+export interface BuildState {
+	/** The corpus for the current content folder and base path, loaded once and shared by both loaders. */
+	corpus?: Promise<Corpus>;
+	/**
+	 * Rendered article HTML by slug. It is kept out of Astro's content store: the store is serialized
+	 * and compiled into a module during the build, and with a thousand articles the HTML copies made
+	 * that way dominated the build's peak memory. The article loader sets it; pages read it by slug.
+	 */
+	articleHtml?: ReadonlyMap<string, string>;
+	/**
+	 * In `astro dev`: each loader's reload, run together on one change of the content so that they
+	 * share one new corpus, and the file watchers already listened to.
+	 */
+	contentWatch?: { reloads: Map<string, () => Promise<void>>; watchers: WeakSet<object> };
+}
+
+const SLOT = Symbol.for('annotated-reader.build-state');
+type Holder = { [SLOT]?: BuildState };
+
+/** This build's shared state (created empty on first use). */
+export function buildState(): BuildState {
+	const holder = globalThis as Holder;
+	holder[SLOT] ??= {};
+	return holder[SLOT];
+}
+
+/** Forgets the shared state, once a build has written its pages (or the content changed in `astro dev`). */
+export function clearBuildState(): void {
+	delete (globalThis as Holder)[SLOT];
+}
