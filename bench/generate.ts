@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntityType } from '../src/schemas/glossary.ts';
+import { slugify } from '../src/slug.ts';
 
 /** mulberry32: a tiny seeded PRNG, good enough for synthetic text and stable across Node versions. */
 export function mulberry32(seed: number): () => number {
@@ -209,7 +210,7 @@ export function glossaryEntries(entryCount: number, random: () => number): Gener
 			if (random() < 0.5) aliasIfFree(aliases, `${name}s`);
 		}
 		// Each step makes the id longer, so it soon differs from every taken one.
-		let id = slug(name);
+		let id = slugify(name);
 		while (usedIds.has(id)) id = `${id}-${int(2, 9)}`;
 		usedIds.add(id);
 		entries.push({ id, name, type, aliases });
@@ -332,7 +333,7 @@ export function generateCorpus({ articles: count, outDir, seed = 8, words = 1500
 		}
 		body.push(...chunks);
 		if (random() < 0.5) body.splice(1, 0, `::note[Synthetic editors' note: ${sentence(() => word(), 6, 12)}]`);
-		const slugText = slug(`${own[0]!.name} ${a}`);
+		const slugText = slugify(`${own[0]!.name} ${a}`);
 		slugs.push(slugText);
 		const front = [
 			'---',
@@ -368,10 +369,6 @@ export function generateCorpus({ articles: count, outDir, seed = 8, words = 1500
 	function paragraph(next: () => string, sentences: number): string {
 		return Array.from({ length: sentences }, () => sentence(next, 8, 20)).join(' ');
 	}
-}
-
-function slug(text: string): string {
-	return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
 function writeFile(file: string, text: string) {

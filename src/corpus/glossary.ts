@@ -4,6 +4,7 @@ import { ENTITY_ID_PATTERN, glossaryEntrySchema, type FailedEntry, type Glossary
 import { displayPath, type Diagnostic } from '../markdown/diagnostics.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { normalizeName } from '../names.ts';
+import { slugify } from '../slug.ts';
 
 export type { FailedEntry, GlossaryEntry } from '../schemas/glossary.ts';
 
@@ -94,13 +95,4 @@ export function indexNames(entries: Map<string, GlossaryEntry>): Map<string, str
 		}
 	}
 	return byName;
-}
-
-export function slugify(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
 }

@@ -1,63 +1,59 @@
 /**
- * The open-data files of the site, shared by the `/data/` endpoints and the article page's links.
- * Absolute URLs use the site's origin (`SITE_URL`) and base path.
+ * The open-data files: an article's text with the offsets of its marks and quoted blocks
+ * (`/data/articles/<slug>.json`), the same as W3C Web Annotations
+ * (`/data/articles/<slug>.annotations.jsonld`), and the glossary (`/data/glossary.json`).
+ * Builders: every input is a parameter, so they are tested without a build.
  */
+import type { QuoteRecord } from '../schemas/annotations.ts';
+import { absoluteUrl } from '../routes.ts';
 import { articleText, webAnnotations, type ArticleText } from './open-data.ts';
-import { href, siteIndex, type ArticleEntry } from './site.ts';
-import { entryHref } from '../markdown/annotations.ts';
-import { BASE } from './site.ts';
-import { articleHtml } from '../corpus/loaders.ts';
+import type { SiteAddress } from './seo.ts';
+import { sourceRecordOf } from './citations.ts';
+import type { ArticleEntry, Backlink, GlossaryEntry } from './site.ts';
 
-/** Paths of an article's data files, under the base path. */
-export function articleDataPaths(slug: string) {
-	return {
-		glossary: href('data/glossary.json'),
-		offsets: href(`data/articles/${slug}.json`),
-		annotations: href(`data/articles/${slug}.annotations.jsonld`),
-	};
+/** What both data files of an article are made from. */
+export interface ArticleDataInput {
+	article: ArticleEntry;
+	/** The article's text and spans, from its rendered HTML (`articleText(html)`). */
+	spans: ArticleText;
+	/** Glossary entries by id. */
+	entries: ReadonlyMap<string, GlossaryEntry>;
+	site: SiteAddress;
 }
 
-const texts = new Map<string, ArticleText>();
-
-/** The article's text and the spans of its marks and quotes, computed once per build. */
-export function spansOf(article: ArticleEntry): ArticleText {
-	let spans = texts.get(article.id);
+/**
+ * The article's text and spans, computed once per article and build: both data files need them,
+ * and parsing the HTML is the expensive part.
+ */
+export function spansOf(slug: string, html: string, cache: Map<string, ArticleText>): ArticleText {
+	let spans = cache.get(slug);
 	if (!spans) {
-		spans = articleText(articleHtml(article.id));
-		texts.set(article.id, spans);
+		spans = articleText(html);
+		cache.set(slug, spans);
 	}
 	return spans;
 }
 
-type Quote = ArticleEntry['data']['annotations']['quotes'][number] & {
-	evidence?: string;
-	how?: string;
-	reason?: string;
-	confidence?: string;
-	via?: string;
-	date?: string;
-	headline?: string;
-	url?: string;
-};
-
-/** How a quote's outlet is known, in one line. */
-export function quoteNote(quote: Quote, outletName: string | undefined): string {
-	if (quote.outlet === 'unknown' || !outletName) return `Outlet not identified${quote.reason ? `: ${quote.reason}` : ''}.`;
+/**
+ * How a quote's outlet is known, in one line. For `outlet=unknown` it gives the editors' reason
+ * (the `reason` attribute, recorded as the quote's `how`).
+ */
+export function quoteNote(quote: QuoteRecord, outletName: string | undefined): string {
+	if (quote.outlet === 'unknown' || !outletName) return `Outlet not identified${quote.how ? `: ${quote.how}` : ''}.`;
 	const how = quote.evidence === 'named' ? 'named in the article' : `identified by the editors${quote.how ? `: ${quote.how}` : ''}`;
 	const extra = [quote.confidence && `confidence ${quote.confidence}`, quote.via && `via ${quote.via}`, quote.date && `dated ${quote.date}`].filter(Boolean).join('; ');
 	return `Quoted from ${outletName}, ${how}${extra ? ` (${extra})` : ''}.`;
 }
 
 /** `/data/articles/<slug>.json`: the article's text and where each mark and quoted block sits in it. */
-export async function articleOffsets(article: ArticleEntry, site: URL) {
-	const { entries } = await siteIndex();
-	const spans = spansOf(article);
-	const quotes = new Map((article.data.annotations.quotes as Quote[]).map((q) => [q.id, q]));
-	const absolute = (path: string) => new URL(path, site).href;
+export function articleOffsets({ article, spans, entries, site }: ArticleDataInput) {
+	const { routes, origin } = site;
+	const absolute = (path: string) => absoluteUrl(path, origin);
+	const quotes = new Map(article.data.annotations.quotes.map((q) => [q.id, q]));
 	return {
 		slug: article.id,
 		title: article.data.title,
-		url: absolute(href(`articles/${article.id}/`)),
+		url: absolute(routes.article(article.id)),
 		text: {
 			definition:
 				'The rendered article body without the elements marked data-pagefind-ignore (editors’ notes, [sic] corrections, quote captions), as text by the HTML innerText algorithm: the original words of the article. Offsets count Unicode code points from 0; end is exclusive.',
@@ -67,7 +63,7 @@ export async function articleOffsets(article: ArticleEntry, site: URL) {
 		marks: spans.marks.map((mark) => ({
 			entity: mark.entity,
 			type: entries.get(mark.entity)?.data.type,
-			entry: absolute(entryHref(BASE, mark.entity)),
+			entry: absolute(routes.entry(mark.entity)),
 			exact: mark.exact,
 			start: mark.start,
 			end: mark.end,
@@ -76,9 +72,9 @@ export async function articleOffsets(article: ArticleEntry, site: URL) {
 			const quote = quotes.get(span.id);
 			return {
 				id: span.id,
-				anchor: absolute(href(`articles/${article.id}/#${span.id}`)),
+				anchor: absolute(routes.article(article.id, span.id)),
 				outlet: span.outlet,
-				entry: span.outlet === 'unknown' ? null : absolute(entryHref(BASE, span.outlet)),
+				entry: span.outlet === 'unknown' ? null : absolute(routes.entry(span.outlet)),
 				evidence: quote?.evidence ?? null,
 				confidence: quote?.confidence ?? null,
 				start: span.start,
@@ -90,21 +86,52 @@ export async function articleOffsets(article: ArticleEntry, site: URL) {
 }
 
 /** `/data/articles/<slug>.annotations.jsonld`: the same as W3C Web Annotations. */
-export async function articleAnnotations(article: ArticleEntry, site: URL) {
-	const { entries } = await siteIndex();
-	const absolute = (path: string) => new URL(path, site).href;
-	const quotes = new Map((article.data.annotations.quotes as Quote[]).map((q) => [q.id, q]));
+export function articleAnnotations({ article, spans, entries, site }: ArticleDataInput) {
+	const { routes, origin } = site;
+	const absolute = (path: string) => absoluteUrl(path, origin);
+	const quotes = new Map(article.data.annotations.quotes.map((q) => [q.id, q]));
 	const outletName = (id: string) => (id === 'unknown' ? undefined : entries.get(id)?.data.name);
 	return webAnnotations({
-		articleUrl: absolute(href(`articles/${article.id}/`)),
-		collectionUrl: absolute(articleDataPaths(article.id).annotations),
+		articleUrl: absolute(routes.article(article.id)),
+		collectionUrl: absolute(routes.articleAnnotations(article.id)),
 		title: article.data.title,
-		spans: spansOf(article),
-		entryUrl: (id) => absolute(entryHref(BASE, id)),
+		spans,
+		entryUrl: (id) => absolute(routes.entry(id)),
 		outletName,
 		quoteNote: (id) => {
 			const quote = quotes.get(id);
 			return quote ? quoteNote(quote, outletName(quote.outlet)) : 'Quoted block.';
 		},
 	});
+}
+
+/** What `/data/glossary.json` is made from. */
+export interface GlossaryDataInput {
+	/** Glossary entries by id. */
+	entries: ReadonlyMap<string, GlossaryEntry>;
+	/** Mentions of each entry in the articles, by entry id. */
+	backlinks: ReadonlyMap<string, readonly Backlink[]>;
+	site: SiteAddress;
+}
+
+/** `/data/glossary.json`: every glossary entry, with where the articles mention it. */
+export function glossaryData({ entries, backlinks, site }: GlossaryDataInput) {
+	const absolute = (path: string) => absoluteUrl(path, site.origin);
+	const data = [...entries.values()]
+		.sort((a, b) => a.id.localeCompare(b.id))
+		.map((entry) => {
+			const { file: _file, ...fields } = entry.data;
+			const mentions = backlinks.get(entry.id) ?? [];
+			const articles = [...new Set(mentions.map((m) => m.article.id))];
+			return {
+				id: entry.id,
+				url: absolute(site.routes.entry(entry.id)),
+				...fields,
+				// Always records, whichever form the entry was written in.
+				sources: fields.sources.map(sourceRecordOf),
+				note: entry.body?.trim() ?? '',
+				mentions: articles.map((slug) => ({ article: absolute(site.routes.article(slug)), count: mentions.filter((m) => m.article.id === slug).length })),
+			};
+		});
+	return { count: data.length, entries: data };
 }

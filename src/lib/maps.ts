@@ -13,6 +13,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, GeometryObject, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import atlas50m from 'world-atlas/countries-50m.json' with { type: 'json' };
 import land110m from 'world-atlas/land-110m.json' with { type: 'json' };
+import { escapeXml } from '../escape.ts';
 
 /** A place with coordinates, as the maps need it. */
 export interface GeoPlace {
@@ -305,10 +306,6 @@ export function locatorAlt(place: GeoPlace): string {
 	const country = countryAt(place.lon, place.lat);
 	const where = country && country !== place.name ? `, in ${country}` : '';
 	return `Map of the region around ${place.name}${where}, with ${place.name} marked${place.approximate ? ' at its conventional centre' : ''}`;
-}
-
-function escapeXml(text: string): string {
-	return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,34 +3,19 @@ import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
 import type { ArticleEntry, GlossaryEntry } from './site.ts';
 import { withoutInterfaceText } from '../markdown/interface-text.ts';
-import { articleHtml } from '../corpus/loaders.ts';
+import { absoluteUrl, type Routes } from '../routes.ts';
 import { citationNode } from './citations.ts';
-import { siteOrigin } from '../settings.ts';
 import { outletNamed, personNamed } from '../corpus/credits.ts';
 import { namedEntries } from './sources.ts';
 
 /** The site's name, in feeds, link previews and structured data. */
 export const SITE_NAME = 'Annotated Reader';
 
-/** An absolute URL for a path of the site (the path already holds the base path). */
-export function absoluteUrl(pathname: string, origin = siteOrigin()): string {
-	return new URL(pathname, `${origin}/`).href;
-}
-
-/**
- * JSON for a `<script type="application/ld+json">` block. `JSON.stringify` leaves `<`, `>` and `&`
- * as they are, and `</script>` in a glossary entry would close the block, so they become `\u003c`
- * and friends (still the same JSON). U+2028 and U+2029 are escaped for older JSON parsers.
- */
-export function jsonForScript(value: unknown): string {
-	return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-	// Characters XML does not allow at all are dropped (the content check reports them first).
-	// eslint-disable-next-line no-control-regex
-	return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+/** Where the site lives: its addresses (under the base path) and its canonical origin (`SITE_URL`). */
+export interface SiteAddress {
+	routes: Routes;
+	/** Scheme, host and port, e.g. `https://reader.example`. */
+	origin: string;
 }
 
 /** The schema.org type of a glossary entry, or undefined for entries that are not things one mentions (terms). */
@@ -51,14 +36,14 @@ export function schemaType(type: GlossaryEntry['data']['type']): string | undefi
 }
 
 /** A glossary entry as a schema.org node: name, description, page and Wikidata `sameAs`. */
-export function entityNode(entry: GlossaryEntry, base: string, origin = siteOrigin()): Record<string, unknown> | undefined {
+export function entityNode(entry: GlossaryEntry, { routes, origin }: SiteAddress): Record<string, unknown> | undefined {
 	const type = schemaType(entry.data.type);
 	if (!type) return undefined;
 	const node: Record<string, unknown> = {
 		'@type': type,
 		name: entry.data.name,
 		description: entry.data.summary,
-		url: absoluteUrl(`${base}glossary/${entry.id}/`, origin),
+		url: absoluteUrl(routes.entry(entry.id), origin),
 	};
 	if (entry.data.aliases.length) node.alternateName = entry.data.aliases;
 	if (entry.data.wikidata) node.sameAs = `https://www.wikidata.org/wiki/${entry.data.wikidata}`;
@@ -69,12 +54,12 @@ export function entityNode(entry: GlossaryEntry, base: string, origin = siteOrig
  * The JSON-LD of a glossary entry page: the page, what it is about (the entity, or a
  * `DefinedTerm` for terms), and each of the entry's sources as a `citation`.
  */
-export function entryJsonLd(entry: GlossaryEntry, base: string, origin = siteOrigin()): Record<string, unknown> {
-	const about = entityNode(entry, base, origin) ?? { '@type': 'DefinedTerm', name: entry.data.name, description: entry.data.summary };
+export function entryJsonLd(entry: GlossaryEntry, site: SiteAddress): Record<string, unknown> {
+	const about = entityNode(entry, site) ?? { '@type': 'DefinedTerm', name: entry.data.name, description: entry.data.summary };
 	const page: Record<string, unknown> = {
 		'@context': 'https://schema.org',
 		'@type': 'WebPage',
-		url: absoluteUrl(`${base}glossary/${entry.id}/`, origin),
+		url: absoluteUrl(site.routes.entry(entry.id), site.origin),
 		name: entry.data.name,
 		about,
 	};
@@ -105,47 +90,48 @@ export function quoteTexts(html: string): Map<string, string> {
 
 interface ArticleGraphInput {
 	article: ArticleEntry;
+	/** The article's rendered HTML (the annotation pipeline's output): the quotations' text comes from it. */
+	html: string;
 	/** Glossary entries by id. */
 	entries: Map<string, GlossaryEntry>;
 	/** Ids of the entities mentioned in the article. */
 	mentioned: string[];
-	base: string;
-	origin?: string;
+	site: SiteAddress;
 }
 
 /**
  * The JSON-LD of an article page: a `NewsArticle` with its author, publisher and date, the
  * people, places and organisations it mentions, and every quoted block as a `Quotation` credited
- * to its outlet.
+ * to its outlet. The publisher is the glossary's outlet when its name or an alias matches, as in
+ * the byline.
  */
-export function articleJsonLd({ article, entries, mentioned, base, origin = siteOrigin() }: ArticleGraphInput): Record<string, unknown> {
+export function articleJsonLd({ article, html, entries, mentioned, site }: ArticleGraphInput): Record<string, unknown> {
 	const { data } = article;
-	const pageUrl = absoluteUrl(`${base}articles/${article.id}/`, origin);
+	const pageUrl = absoluteUrl(site.routes.article(article.id), site.origin);
 	// Found as the byline finds them: by name or alias, case and spacing aside.
 	const publisherId = outletNamed(data.publisher, namedEntries(entries));
 	const publisherEntry = publisherId ? entries.get(publisherId) : undefined;
-	const publisher = publisherEntry ? entityNode(publisherEntry, base, origin)! : { '@type': 'Organization', name: data.publisher };
+	const publisher = (publisherEntry && entityNode(publisherEntry, site)) ?? { '@type': 'Organization', name: data.publisher };
 	const authorId = personNamed(data.author, namedEntries(entries));
 	const authorEntry = authorId ? entries.get(authorId) : undefined;
-	const author = authorEntry ? entityNode(authorEntry, base, origin)! : { '@type': 'Person', name: data.author };
+	const author = (authorEntry && entityNode(authorEntry, site)) ?? { '@type': 'Person', name: data.author };
 	const mentions = mentioned
 		.map((id) => entries.get(id))
 		.filter((e): e is GlossaryEntry => e !== undefined)
-		.map((e) => entityNode(e, base, origin))
+		.map((e) => entityNode(e, site))
 		.filter((n): n is Record<string, unknown> => n !== undefined);
-	const texts = quoteTexts(articleHtml(article.id));
-	const citation = data.annotations.quotes.map((q) => {
-		const quote = q as (typeof data.annotations.quotes)[number] & { how?: string; headline?: string; date?: string; url?: string; via?: string; excerpt?: string; evidence?: string };
+	const texts = quoteTexts(html);
+	const citation = data.annotations.quotes.map((quote) => {
 		const node: Record<string, unknown> = {
 			'@type': 'Quotation',
 			'@id': `${pageUrl}#${quote.id}`,
 			url: `${pageUrl}#${quote.id}`,
-			text: texts.get(quote.id) ?? quote.excerpt ?? '',
+			text: texts.get(quote.id) ?? quote.excerpt,
 		};
 		const outlet = entries.get(quote.outlet);
 		if (outlet) {
 			// A NewsMediaOrganization: schema.org's Organization for news outlets.
-			const org = entityNode(outlet, base, origin);
+			const org = entityNode(outlet, site);
 			node.creator = org;
 			node.spokenByCharacter = org;
 		}
@@ -168,7 +154,7 @@ export function articleJsonLd({ article, entries, mentioned, base, origin = site
 		datePublished: data.published,
 		author,
 		publisher,
-		isPartOf: { '@type': 'WebSite', name: SITE_NAME, url: absoluteUrl(base, origin) },
+		isPartOf: { '@type': 'WebSite', name: SITE_NAME, url: absoluteUrl(site.routes.home, site.origin) },
 	};
 	if (data.originalUrl) graph.isBasedOn = data.originalUrl;
 	else if (data.republished?.url) graph.isBasedOn = data.republished.url;

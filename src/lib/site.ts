@@ -2,7 +2,9 @@ import { getCollection } from 'astro:content';
 import type { ArticleRecord } from '../schemas/article.ts';
 import type { QuoteRecord } from '../schemas/annotations.ts';
 import { ENTITY_TYPES, type EntityType, type GlossaryRecord } from '../schemas/glossary.ts';
-import { basePath } from '../settings.ts';
+import { createRoutes } from '../routes.ts';
+import type { ArticleText } from './open-data.ts';
+import { basePath, siteOrigin } from '../settings.ts';
 import { relationIndex, type RelationStatement } from './relations.ts';
 
 /**
@@ -52,6 +54,8 @@ export interface SiteIndex {
 	mentionCounts: Map<string, Map<string, number>>;
 	/** Each entry's relations, both directions (see src/lib/relations.ts). */
 	relations: Map<string, RelationStatement[]>;
+	/** Each article's text and spans, filled as the data files are made (see `spansOf`). */
+	articleTexts: Map<string, ArticleText>;
 }
 
 let index: Promise<SiteIndex> | undefined;
@@ -91,7 +95,7 @@ async function build(): Promise<SiteIndex> {
 		}
 	}
 	const relations = relationIndex(glossary.map((e) => ({ id: e.id, relations: e.data.relations })));
-	return { articles, entries, byType, backlinks, quotesByOutlet, mentionCounts, relations };
+	return { articles, entries, byType, backlinks, quotesByOutlet, mentionCounts, relations, articleTexts: new Map() };
 }
 
 /**
@@ -100,10 +104,11 @@ async function build(): Promise<SiteIndex> {
  */
 export const BASE = basePath();
 
-/** A path inside the site, under the base path: `href('glossary/')` → `/reader/glossary/`. */
-export function href(path = ''): string {
-	return `${BASE}${path.replace(/^\//, '')}`;
-}
+/** The site's addresses under that base path: `routes.entry('baghdad')` → `/reader/glossary/baghdad/`. */
+export const routes = createRoutes(BASE);
+
+/** The canonical origin (`SITE_URL`) that absolute addresses in feeds, link previews and data files use. */
+export const ORIGIN = siteOrigin();
 
 /** Static paths of the routes made once per article (`/articles/<slug>/`, its data files). */
 export async function articlePaths() {

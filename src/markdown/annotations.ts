@@ -27,8 +27,3 @@ export function annotationsOf(file: VFile): AnnotationRecord {
 export function cardElementId(entity: string): string {
 	return `card-${entity}`;
 }
-
-/** The address of an entry page under a base path that ends in `/`. */
-export function entryHref(base: string, entity: string): string {
-	return `${base}glossary/${entity}/`;
-}

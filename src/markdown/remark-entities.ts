@@ -7,7 +7,8 @@ import { visitParents } from 'unist-util-visit-parents';
 import { normalizeName } from '../names.ts';
 import type { GlossaryIndex } from '../schemas/glossary.ts';
 import { failedEntryFor, suggestEntries } from './suggestions.ts';
-import { cardElementId, ENTITY_DIRECTIVES, entryHref } from './annotations.ts';
+import { createRoutes } from '../routes.ts';
+import { cardElementId, ENTITY_DIRECTIVES } from './annotations.ts';
 import { didYouMean, hasInvisible, report } from './diagnostics.ts';
 import { canonicalLanguage, languageDirection } from './language.ts';
 
@@ -37,6 +38,7 @@ const ALLOWED_ATTRIBUTES = new Set(['id']);
  * and empty labels are errors; a label that is not among the entry's aliases is a warning.
  */
 export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({ glossary, base }) {
+	const routes = createRoutes(base);
 	return (tree: Root, file: VFile) => {
 		visitParents(tree, 'textDirective', (node: TextDirective, ancestors) => {
 			if (!(ENTITY_DIRECTIVES as readonly string[]).includes(node.name)) return;
@@ -111,7 +113,7 @@ export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({
 			node.data = {
 				hName: 'a',
 				hProperties: {
-					href: entryHref(base, id),
+					href: routes.entry(id),
 					className: ['entity'],
 					dataEntity: id,
 					ariaDescribedBy: [cardElementId(id)],

@@ -10,7 +10,8 @@ import type { GlossaryIndex } from '../schemas/glossary.ts';
 import { impossibleDate } from '../schemas/dates.ts';
 import { CONFIDENCES, type Confidence, type QuoteRecord } from '../schemas/annotations.ts';
 import { failedEntryFor, suggestEntries } from './suggestions.ts';
-import { annotationsOf, cardElementId, entryHref } from './annotations.ts';
+import { createRoutes, type Routes } from '../routes.ts';
+import { annotationsOf, cardElementId } from './annotations.ts';
 import { didYouMean, report, suggest } from './diagnostics.ts';
 import { isPageId } from './page-ids.ts';
 import { anchorFromText, firstWords, formatDate, uniqueId } from './text.ts';
@@ -46,6 +47,7 @@ const BASIS_MAX = 90;
  * outlet, an outlet that is not a glossary entry of type outlet, or a bad attribute is an error.
  */
 export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glossary, base }) {
+	const routes = createRoutes(base);
 	return (tree: Root, file: VFile) => {
 		const record = annotationsOf(file);
 		visitParents(tree, (node, ancestors) => {
@@ -182,7 +184,7 @@ export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glo
 			}
 			const caption = {
 				type: 'quoteCaption',
-				data: { hName: 'figcaption', hProperties: { className: ['quote-source'], dataPagefindIgnore: '' }, hChildren: captionContent(quoteRecord, outletName, base) },
+				data: { hName: 'figcaption', hProperties: { className: ['quote-source'], dataPagefindIgnore: '' }, hChildren: captionContent(quoteRecord, outletName, routes) },
 			};
 			quote.children = [...quote.children, caption as unknown as BlockContent];
 			quote.data = {
@@ -205,7 +207,7 @@ function quoteIdsOf(file: VFile): Set<string> {
  * author, date, link to the original), and how we know (one visible phrase and a confidence,
  * with the full account behind a native `<details>` that mouse, keyboard and touch all open).
  */
-function captionContent(quote: QuoteRecord, outletName: string | undefined, base: string): ElementContent[] {
+function captionContent(quote: QuoteRecord, outletName: string | undefined, routes: Routes): ElementContent[] {
 	const text = (value: string): ElementContent => ({ type: 'text', value });
 	const parts: ElementContent[] = [];
 	if (quote.outlet === 'unknown' || !outletName) {
@@ -215,7 +217,7 @@ function captionContent(quote: QuoteRecord, outletName: string | undefined, base
 	}
 	const credit: ElementContent[] = [
 		h('span.quote-label', 'Source: '),
-		h('a.entity', { href: entryHref(base, quote.outlet), dataEntity: quote.outlet, ariaDescribedBy: cardElementId(quote.outlet) }, outletName),
+		h('a.entity', { href: routes.entry(quote.outlet), dataEntity: quote.outlet, ariaDescribedBy: cardElementId(quote.outlet) }, outletName),
 	];
 	if (quote.via) credit.push(text(', as carried by '), h('span.quote-via', quote.via));
 	const details: ElementContent[] = [];

@@ -1,5 +1,7 @@
 /** Small text helpers shared by the plugins and pages. */
 
+import { slugify } from '../slug.ts';
+
 /** The first `count` words of a text, with an ellipsis when cut. */
 export function firstWords(text: string, count: number): string {
 	const words = text.trim().split(/\s+/);
@@ -8,16 +10,7 @@ export function firstWords(text: string, count: number): string {
 
 /** A readable anchor from the first words of a block: `p-the-mayor-of-a-town`. */
 export function anchorFromText(prefix: string, text: string, words = 6): string {
-	const slug = text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9\s-]/g, '')
-		.trim()
-		.split(/[\s-]+/)
-		.filter(Boolean)
-		.slice(0, words)
-		.join('-');
+	const slug = slugify(text, { maxWords: words, dropPunctuation: true });
 	return slug ? `${prefix}-${slug}` : prefix;
 }
 

@@ -1,20 +1,22 @@
 /** `feed.xml`: an Atom feed of the articles, newest first, with absolute addresses. */
 import type { APIRoute } from 'astro';
-import { BASE, siteIndex } from '../lib/site.ts';
-import { SITE_NAME, absoluteUrl, escapeXml } from '../lib/seo.ts';
+import { ORIGIN, routes, siteIndex } from '../lib/site.ts';
+import { SITE_NAME } from '../lib/seo.ts';
+import { absoluteUrl } from '../routes.ts';
+import { escapeXml } from '../escape.ts';
 
 /** A feed timestamp for a YYYY-MM-DD date: midnight UTC, so two builds of the same content agree. */
 const atomDate = (date: string) => `${date}T00:00:00Z`;
 
 export const GET: APIRoute = async () => {
 	const { articles } = await siteIndex();
-	const home = absoluteUrl(BASE);
-	const self = absoluteUrl(`${BASE}feed.xml`);
+	const home = absoluteUrl(routes.home, ORIGIN);
+	const self = absoluteUrl(routes.feed, ORIGIN);
 	// The newest article's date, not the build time: the feed only changes when the articles do.
 	const updated = atomDate(articles.map((a) => a.data.published).sort().at(-1) ?? '1970-01-01');
 	const entries = articles.map((article) => {
 		const { data } = article;
-		const url = absoluteUrl(`${BASE}articles/${article.id}/`);
+		const url = absoluteUrl(routes.article(article.id), ORIGIN);
 		return [
 			'\t<entry>',
 			`\t\t<id>${escapeXml(url)}</id>`,

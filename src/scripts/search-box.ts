@@ -4,7 +4,7 @@
  * one (or the full search page), Escape closes the list. Without JavaScript the box is a plain
  * form that opens the search page.
  */
-import { BASE, countResults, loadPagefind, type ResultData } from './search-core.ts';
+import { countResults, loadPagefind, routes, type ResultData } from './search-core.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-header-search]');
 if (form) setUp(form);
@@ -76,7 +76,7 @@ function setUp(form: HTMLFormElement) {
 				li.append(title, ' ', type, excerpt);
 			}),
 		);
-		const all = `${BASE}search/?q=${encodeURIComponent(query)}`;
+		const all = routes.search(query);
 		items.push(option('header-search-option-all', all, (li) => {
 			li.className = 'search-all';
 			li.textContent = search.results.length ? `All ${countResults(search.results.length)} on the search page` : 'Open the search page';

@@ -2,6 +2,8 @@
  * What the header search box and the search page share: Pagefind, loaded once from the site's own
  * base path (never another host), and the rendering of one result.
  */
+import { createRoutes } from '../routes.ts';
+import { escapeHtml } from '../escape.ts';
 
 /** The query parameter that carries the matched words to the page a result opens. */
 export const HIGHLIGHT_PARAM = 'pagefind-highlight';
@@ -39,12 +41,15 @@ interface Pagefind {
 /** The base path the site was built for, from `<html data-base>`. */
 export const BASE = document.documentElement.dataset.base ?? '/';
 
+/** The site's addresses under that base path. */
+export const routes = createRoutes(BASE);
+
 let pagefind: Promise<Pagefind> | undefined;
 
 /** Pagefind's browser API, loaded on first use. */
 export function loadPagefind(): Promise<Pagefind> {
 	pagefind ??= (async () => {
-		const engine = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
+		const engine = (await import(/* @vite-ignore */ routes.pagefind('pagefind.js'))) as Pagefind;
 		// Result URLs are indexed from the root of dist/: prefix the base path, and carry the words.
 		await engine.options({ baseUrl: BASE, highlightParam: HIGHLIGHT_PARAM, excerptLength: 24 });
 		return engine;
@@ -56,11 +61,6 @@ export function loadPagefind(): Promise<Pagefind> {
 /** Pagefind filters for a selection: any of the chosen values within a key, every key. */
 export function toPagefindFilters(selection: FilterSelection): Record<string, { any: string[] }> {
 	return Object.fromEntries(Object.entries(selection).filter(([, values]) => values.length).map(([key, values]) => [key, { any: values }]));
-}
-
-/** Escapes text for `innerHTML`. */
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Words around `location` in the indexed text, with the matched ones in `<mark>`. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { slugify } from '../../corpus/glossary.ts';
+import { slugify } from '../../slug.ts';
 import { ImportError } from './errors.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

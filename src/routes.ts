@@ -1,0 +1,61 @@
+/**
+ * Every public address of the site, in one place. Pages, components, Markdown plugins, data files,
+ * feeds and the browser scripts all build their links here, so an address changes in one file.
+ *
+ * The module is pure (no environment, no Node APIs): the browser scripts use it too. The build's
+ * instance, for the `BASE_PATH` it is run with, is `routes` in `src/lib/site.ts`.
+ */
+
+/** The addresses of the site under one base path. Every path starts with the base path. */
+export interface Routes {
+	/** The base path itself, starting and ending with `/`: the home page and list of articles. */
+	home: string;
+	/** An article page, or an anchor in it: `articles/<slug>/#<anchor>`. */
+	article(slug: string, anchor?: string): string;
+	/** The glossary's index page. */
+	glossary: string;
+	/** A glossary entry's page: `glossary/<id>/`. */
+	entry(id: string): string;
+	/** The search page, with a query when one is given. */
+	search(query?: string): string;
+	/** The site's icon. */
+	favicon: string;
+	/** The Atom feed of the articles. */
+	feed: string;
+	/** The sitemap. */
+	sitemap: string;
+	/** Open data: every glossary entry. */
+	glossaryData: string;
+	/** Open data: an article's text and the offsets of its marks and quoted blocks. */
+	articleData(slug: string): string;
+	/** Open data: an article's annotations as W3C Web Annotations. */
+	articleAnnotations(slug: string): string;
+	/** The locator map of a place entry. */
+	placeMap(id: string): string;
+	/** A file of the Pagefind bundle (`pagefind.js`, `pagefind-highlight.js`). */
+	pagefind(file: string): string;
+}
+
+/** The site's addresses under `base`, a base path that starts and ends with `/` (`/`, `/reader/`). */
+export function createRoutes(base: string): Routes {
+	return {
+		home: base,
+		article: (slug, anchor) => `${base}articles/${slug}/${anchor ? `#${anchor}` : ''}`,
+		glossary: `${base}glossary/`,
+		entry: (id) => `${base}glossary/${id}/`,
+		search: (query) => `${base}search/${query === undefined ? '' : `?q=${encodeURIComponent(query)}`}`,
+		favicon: `${base}favicon.svg`,
+		feed: `${base}feed.xml`,
+		sitemap: `${base}sitemap.xml`,
+		glossaryData: `${base}data/glossary.json`,
+		articleData: (slug) => `${base}data/articles/${slug}.json`,
+		articleAnnotations: (slug) => `${base}data/articles/${slug}.annotations.jsonld`,
+		placeMap: (id) => `${base}maps/places/${id}.svg`,
+		pagefind: (file) => `${base}pagefind/${file}`,
+	};
+}
+
+/** An absolute URL for a path of the site (one that already holds the base path), on `origin`. */
+export function absoluteUrl(pathname: string, origin: string | URL): string {
+	return new URL(pathname, origin).href;
+}
