@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { slugify, type Glossary } from '../../corpus/glossary.ts';
+import type { Glossary } from '../../corpus/glossary.ts';
+import { slugify } from '../../slug.ts';
 import type { EntityType } from '../../schemas/glossary.ts';
 import { placeholder } from '../../schemas/placeholder.ts';
 import type { Candidate } from './find-candidates.ts';
