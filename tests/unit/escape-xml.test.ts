@@ -1,6 +1,6 @@
 /** The feed's escaping drops the characters XML does not allow, as well as escaping markup. */
 import { describe, expect, it } from 'vitest';
-import { escapeXml } from '../../src/lib/seo.ts';
+import { escapeXml } from '../../src/escape.ts';
 
 describe('escapeXml', () => {
 	it('escapes markup and drops control characters that would make feed.xml invalid', () => {
