@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { articleSchema, type ArticleData } from '../schemas/article.ts';
 import type { AnnotationRecord } from '../schemas/annotations.ts';
-import { displayPath, type Diagnostic } from '../markdown/diagnostics.ts';
+import { displayPath, showInvisible, type Diagnostic } from '../markdown/diagnostics.ts';
 import { createArticleRenderer, createNoteRenderer } from '../markdown/pipeline.ts';
 import { basePath, contentRoot } from '../settings.ts';
 import { authorMention, creditsOf } from './credits.ts';
@@ -161,5 +161,6 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 		}
 	}
 	articles.sort((a, b) => b.data.published.localeCompare(a.data.published) || a.slug.localeCompare(b.slug));
-	return { root, base, glossary, notes, articles, diagnostics };
+	// Every message shows the invisible characters it quotes (`\u200b`), wherever it was made.
+	return { root, base, glossary, notes, articles, diagnostics: diagnostics.map(showInvisible) };
 }

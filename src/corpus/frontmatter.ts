@@ -1,6 +1,6 @@
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { CONTROL_CHARACTER, didYouMean, suggest, type Diagnostic } from '../markdown/diagnostics.ts';
+import { CONTROL_CHARACTER, didYouMean, hasInvisible, suggest, type Diagnostic } from '../markdown/diagnostics.ts';
 import { isPlaceholder } from '../schemas/placeholder.ts';
 
 /** A Markdown file split into validated frontmatter and body, with positions kept for messages. */
@@ -110,7 +110,9 @@ export function parseFrontmatter<S extends z.ZodType>(
 		} else {
 			const near = issue.code === 'invalid_value' ? suggest(String(value), issue.values.map(String)) : [];
 			const fix = near.length ? `did you mean ${didYouMean(near)}? Write ${wanted}` : `write ${wanted}`;
-			fail(line, column, 'invalid-field', `field \`${field}\` is invalid: expected ${wanted}`, fix);
+			// A value that looks right but holds a character no one can see: say so, and show it.
+			const hidden = typeof value === 'string' && hasInvisible(value) ? ` (the value \`${value}\` holds an invisible character)` : '';
+			fail(line, column, 'invalid-field', `field \`${field}\` is invalid: expected ${wanted}${hidden}`, hidden ? `delete the invisible character, then ${fix.charAt(0).toLowerCase()}${fix.slice(1)}` : fix);
 		}
 	}
 	return { data: undefined, raw, body, bodyLineOffset, bodyOffset, diagnostics };
