@@ -150,6 +150,16 @@ describe('the preview server', () => {
 		await expectAlive(root);
 	});
 
+	it('serves byte ranges, and survives impossible ones', async () => {
+		const part = await request(root, '/_astro/cards.AbC123.js', { headers: { Range: 'bytes=0-6' } });
+		expect(part.status).toBe(206);
+		expect(part.body.toString()).toBe(SCRIPT.slice(0, 7));
+		for (const range of ['bytes=9-2', 'bytes=abc', 'bytes=999999-', 'bytes=-', 'lines=1-2']) {
+			await request(root, '/_astro/cards.AbC123.js', { headers: { Range: range } }).catch(() => undefined);
+		}
+		await expectAlive(root);
+	});
+
 	it('answers 405 to methods other than GET and HEAD', async () => {
 		for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
 			const answer = await request(root, '/', { method });
