@@ -3,16 +3,15 @@
  * 320 px wide touch phone: every behaviour of issue 4, the three conditions of WCAG 2.2 SC 1.4.13,
  * placement near each edge of the viewport, no JavaScript, print, and axe-core's WCAG 2.2 AA rules.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 import { seedEdition } from '../helpers/seed.ts';
+import { injectAxe } from '../helpers/browser.ts';
 
 const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/';
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
-const AXE = path.resolve('node_modules/axe-core/axe.min.js');
 const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let site: ServedSite;
@@ -101,7 +100,7 @@ async function expectInsideViewport(page: Page, card: Locator) {
 async function axeViolations(page: Page) {
 	// Contrast is judged on the page at rest, not halfway through a card's fade-in.
 	await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
-	await page.addScriptTag({ path: AXE });
+	await injectAxe(page);
 	const violations = await page.evaluate(async (tags) => {
 		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
 		const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });

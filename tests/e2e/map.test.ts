@@ -3,11 +3,11 @@
  * same cards as the names in the text, by hover, keyboard focus and tap; place cards show their
  * locator image; no request leaves the site; axe finds no violation in the map section.
  */
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 import { seedEdition } from '../helpers/seed.ts';
+import { injectAxe } from '../helpers/browser.ts';
 
 const SLUG = 'kurds-seize-jalula-to-attack-isis';
 let site: ServedSite;
@@ -90,8 +90,7 @@ describe('the article map', () => {
 
 	it('has no accessibility violations (axe, WCAG 2.2 AA)', async () => {
 		const { page } = await openArticle();
-		const require = createRequire(import.meta.url);
-		await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+		await injectAxe(page);
 		const { violations, passed } = await page.evaluate(async () => {
 			type Rule = { id: string; nodes: unknown[] };
 			const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;

@@ -3,11 +3,11 @@
  * under /reader/: visible captions, the evidence disclosure by mouse, keyboard and touch, what a
  * screen reader gets, the Sources section's links and the outlet pages' lists.
  */
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 import { seedEdition } from '../helpers/seed.ts';
+import { injectAxe } from '../helpers/browser.ts';
 
 const SLUG = 'kurds-seize-jalula-to-attack-isis';
 const QUOTES: [id: string, name: string][] = [
@@ -108,8 +108,7 @@ describe('quoted blocks on the seed article', () => {
 
 	it('pass axe on the figures and the Sources section', async () => {
 		const page = await openArticle();
-		const require = createRequire(import.meta.url);
-		await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+		await injectAxe(page);
 		await page.locator('figure#quote-rawah summary').click();
 		const violations = await page.evaluate(async () => {
 			const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;

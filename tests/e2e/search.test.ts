@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, injectAxe } from '../helpers/browser.ts';
 import { serveSite, type ServedSite } from '../helpers/site-server.ts';
 import { measureSearchWeight } from '../../bench/lib/search-weight.ts';
 import { seedEdition } from '../helpers/seed.ts';
@@ -228,7 +228,7 @@ for (const base of ['/', '/reader/']) {
 		it('has no axe violations on the search page with results and filters shown', async () => {
 			const { page } = await search('Isis');
 			for (const summary of await page.locator('[data-search-filters] summary').all()) await summary.click();
-			await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+			await injectAxe(page);
 			const violations = await page.evaluate(async () => {
 				const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
 				const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, or the one named by CHROME_PATH. */
 export function chromiumPath(): string {
@@ -26,4 +27,14 @@ export function launchBrowser(): Promise<Browser> {
 			'--disable-dev-shm-usage',
 		],
 	});
+}
+
+/**
+ * Loads axe-core into a page for an accessibility audit. Evaluated through the DevTools protocol
+ * rather than added as a `<script>`, so the site's Content Security Policy (which the test server
+ * sends, as the hosts do) does not block it and needs no exception.
+ */
+export async function injectAxe(page: Page): Promise<void> {
+	const source = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+	await page.evaluate(source);
 }
