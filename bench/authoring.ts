@@ -7,8 +7,8 @@
  *    (same words, same entry id), quoted blocks found, merged boundaries flagged, words kept.
  * 2. With the glossary emptied: `--candidates` on the imported article, and the share of the
  *    glossary's entities proposed as candidates and of candidates that are not names.
- * 3. The example article (`examples/raw/`, with `examples/glossary/`): import and annotate, marks
- *    compared with a reference checked by hand (`bench/data/example-marks.txt`), and its candidates.
+ * 3. The same on the example article: its raw input (`examples/raw/`), its own glossary and its
+ *    finished edition (`examples/articles/`).
  *
  *   npm run bench:authoring              # prints the figures (and bench/.work/authoring.json)
  *   npm run bench:authoring -- --docs    # also rewrites the authoring section of docs/benchmarks.md
@@ -35,8 +35,8 @@ const SEED_NAME = '000_423dc2fc7979b9d9.txt';
 const HAND_SLUG = 'kurds-seize-jalula-to-attack-isis';
 /** The two places where the seed's quotations run into the blogger's words (the edition restores both breaks). */
 const SEED_BOUNDARIES = ['control.ISIS', 'al-Maliki.The'];
-/** Names in the seed that are real names without an entry of their own in the edition: checked by hand (see docs/benchmarks.md). */
-const NAMES_FILE = path.join(ROOT, 'bench', 'data', 'seed-names-without-entry.txt');
+/** Names in each article that are real names without an entry of their own in its glossary: checked by hand (see docs/benchmarks.md). */
+const NAMES_FILES = { seed: path.join(ROOT, 'bench', 'data', 'seed-names-without-entry.txt'), example: path.join(ROOT, 'bench', 'data', 'example-names-without-entry.txt') };
 const TARGETS = { precision: 0.98, recall: 0.95, quotes: 6, boundaries: 2, wordsChanged: 0, proposed: 0.85, notNames: 0.2 };
 
 interface ArticleRun {
@@ -116,7 +116,7 @@ interface AnnotateJson {
 
 const bodyOf = (source: string) => source.slice(parseFrontmatter(source, articleSchema, 'article.md').bodyOffset);
 
-async function runArticle(label: string, raw: string | undefined, handFile: string, glossaryDir: string, boundaries: string[] | undefined): Promise<ArticleRun> {
+async function runArticle(label: string, raw: string | undefined, handFile: string, glossaryDir: string, boundaries: string[] | undefined, namesFile: string): Promise<ArticleRun> {
 	const glossary = loadGlossary(glossaryDir);
 	const slug = path.basename(handFile, '.md');
 	const dir = contentFolder(glossaryDir);
@@ -137,7 +137,7 @@ async function runArticle(label: string, raw: string | undefined, handFile: stri
 		const handQuotes = hand.quotes.map((q) => nws(q.exact));
 		const toolQuotes = tool.quotes.map((q) => nws(q.exact));
 		const expectedBoundaries = boundaries ?? [];
-		const candidates = await candidateFigures(raw, handFile, slug, glossary, hand);
+		const candidates = await candidateFigures(raw, handFile, slug, glossary, hand, namesFile);
 		return {
 			label,
 			importer: imported.importer,
@@ -161,7 +161,7 @@ async function runArticle(label: string, raw: string | undefined, handFile: stri
 }
 
 /** With the glossary emptied: which of its entities `--candidates` proposes, and how many candidates are not names. */
-async function candidateFigures(raw: string | undefined, handFile: string, slug: string, glossary: Glossary, hand: Awaited<ReturnType<typeof markedText>>): Promise<CandidateFigures> {
+async function candidateFigures(raw: string | undefined, handFile: string, slug: string, glossary: Glossary, hand: Awaited<ReturnType<typeof markedText>>, namesFile: string): Promise<CandidateFigures> {
 	const dir = contentFolder(undefined);
 	try {
 		const imported = await importArticle(raw, handFile, slug, dir);
@@ -178,7 +178,7 @@ async function candidateFigures(raw: string | undefined, handFile: string, slug:
 			ids.forEach((id) => proposed.add(id));
 			if (!ids.length) unmatched.push(c.name);
 		}
-		const checked = new Set(readNameList().map(strip));
+		const checked = new Set(readList(namesFile).map(strip));
 		const notNames = unmatched.filter((n) => !checked.has(strip(n)));
 		return {
 			entities: glossary.entries.size,
@@ -195,9 +195,6 @@ async function candidateFigures(raw: string | undefined, handFile: string, slug:
 	}
 }
 
-function readNameList(): string[] {
-	return readList(NAMES_FILE);
-}
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -205,7 +202,7 @@ function report(r: ArticleRun): string {
 	const m = r.marks;
 	const kinds = (kind: string) => m.misses.filter((x) => x.kind === kind);
 	const lines = [
-		`## ${r.label} (${r.importer})`,
+		`## ${r.label}, from ${r.importer}`,
 		`marks: ${m.tool} made, ${m.hand} in the hand edition, ${m.matched} the same`,
 		`precision ${pct(m.precision)} (target ≥ ${pct(TARGETS.precision)}), recall ${pct(m.recall)} (target ≥ ${pct(TARGETS.recall)}); with every proposal for review accepted: recall ${pct(m.recallWithReview)}`,
 		`misses: ${m.misses.length} = ${kinds('editorial').length} editorial (words that are not a name or alias of the entry: contextual aliases, editors' readings), ${kinds('proposed').length} proposed for review, ${kinds('wrong-id').length} another entry, ${kinds('missed').length} missed`,
@@ -219,7 +216,7 @@ function report(r: ArticleRun): string {
 	const c = r.candidates;
 	if (c) {
 		lines.push(
-			`glossary emptied: ${c.proposed}/${c.entities} entities proposed as candidates (${pct(c.share)}, target ≥ ${pct(TARGETS.proposed)}); not proposed: ${c.missing.join(', ')}`,
+			`glossary emptied: ${c.proposed}/${c.entities} entities proposed as candidates (${pct(c.share)}, target ≥ ${pct(TARGETS.proposed)})${c.missing.length ? `; not proposed: ${c.missing.join(', ')}` : ''}`,
 			`candidates: ${c.candidates}, not names: ${c.notNames.length} (${pct(c.notNameShare)}, target ≤ ${pct(TARGETS.notNames)})${c.notNames.length ? `: ${c.notNames.map((n) => `"${n}"`).join(', ')}` : ''}`,
 			`names without an entry of their own (checked list): ${c.unmatchedNames.map((n) => `"${n}"`).join(', ') || 'none'}`,
 		);
@@ -229,123 +226,28 @@ function report(r: ArticleRun): string {
 
 const started = performance.now();
 const runs: ArticleRun[] = [];
-runs.push(await runArticle('Seed article', resolveSeed(), path.join(ROOT, 'content', 'articles', `${HAND_SLUG}.md`), path.join(ROOT, 'content', 'glossary'), SEED_BOUNDARIES));
+runs.push(await runArticle('Seed article', resolveSeed(), path.join(ROOT, 'content', 'articles', `${HAND_SLUG}.md`), path.join(ROOT, 'content', 'glossary'), SEED_BOUNDARIES, NAMES_FILES.seed));
 const example = findExample();
-let exampleRun: ExampleRun | undefined;
-if (example) exampleRun = await runExample(example);
-else console.error('note: no examples/ article (examples/raw/ and examples/glossary/) yet: only the seed was measured.');
+if (example) runs.push(await runArticle(`Example article (${path.relative(ROOT, example.raw)}, its own glossary)`, example.raw, example.article, example.glossary, [], NAMES_FILES.example));
+else console.error('note: no examples/ article (examples/raw/, examples/glossary/, examples/articles/) yet: only the seed was measured.');
 const seconds = (performance.now() - started) / 1000;
-const text = `${[...runs.map(report), ...(exampleRun ? [reportExample(exampleRun)] : [])].join('\n\n')}\n\n(${seconds.toFixed(1)} s)`;
+const text = `${runs.map(report).join('\n\n')}\n\n(${seconds.toFixed(1)} s)`;
 console.log(text);
 fs.mkdirSync(path.join(ROOT, 'bench', '.work'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, 'bench', '.work', 'authoring.json'), `${JSON.stringify({ seed: runs, example: exampleRun }, null, 2)}\n`);
+fs.writeFileSync(path.join(ROOT, 'bench', '.work', 'authoring.json'), `${JSON.stringify(runs, null, 2)}\n`);
 if (process.argv.includes('--docs')) writeDocs(text.replace(/\n\n\(\d+\.\d s\)$/, ''));
 
-/** The examples/ article: a raw input in `examples/raw/` and the example's own glossary in `examples/glossary/`. */
-function findExample(): { raw: string; glossary: string } | undefined {
-	const rawDir = path.join(ROOT, 'examples', 'raw');
-	const glossary = path.join(ROOT, 'examples', 'glossary');
-	if (!fs.existsSync(rawDir) || !fs.existsSync(glossary)) return undefined;
-	const raw = fs.readdirSync(rawDir).sort()[0];
-	return raw ? { raw: path.join(rawDir, raw), glossary } : undefined;
-}
-
-interface ExampleRun {
-	raw: string;
-	quotes: number;
-	boundaries: number;
-	wordsKept: boolean | undefined;
-	wordsChanged: number;
-	marks: { made: number; reference: number; matched: number; precision: number; recall: number; review: number; ambiguous: number; passedOver: number; differences: string[] };
-	candidates: { entities: number; proposed: number; share: number; missing: string[]; candidates: number; notNames: string[]; notNameShare: number };
-}
-
-/**
- * The example article has no hand edition: its marks are compared with a reference list checked
- * by hand (`bench/data/example-marks.txt`, words → id in text order), and its candidates with its
- * own glossary and a checked list of names without an entry.
- */
-async function runExample({ raw, glossary: glossaryDir }: { raw: string; glossary: string }): Promise<ExampleRun> {
-	const glossary = loadGlossary(glossaryDir);
-	const slug = path.basename(raw).replace(/\.[^.]+$/, '');
-	const dir = contentFolder(glossaryDir);
-	const empty = contentFolder(undefined);
-	try {
-		const imported = await importArticle(raw, '', slug, dir);
-		const result = JSON.parse(await node('scripts/annotate.ts', [imported.file, '--write', '--json'], dir)) as AnnotateJson;
-		const tool = await markedText(bodyOf(fs.readFileSync(imported.file, 'utf8')), glossary);
-		const reference = readList(path.join(ROOT, 'bench', 'data', 'example-marks.txt')).map((line) => line.split(/\s*→\s*/) as [string, string]);
-		const made = tool.marks.map((m) => `${m.exact} → ${m.entity}`);
-		const wanted = reference.map(([words, id]) => `${words.replace(/^the\s+/i, '')} → ${id}`);
-		const matched = commonInOrder(made, wanted);
-		const againEmpty = await importArticle(raw, '', slug, empty);
-		const { candidates } = JSON.parse(await node('scripts/annotate.ts', [againEmpty.file, '--candidates', '--json'], empty)) as { candidates: Array<{ name: string; variants: string[] }> };
-		const strip = (s: string) => normalizeName(s).replace(/^the /, '');
-		const forms = new Map([...glossary.entries.values()].map((e) => [e.id, new Set([e.name, ...e.aliases, ...e.contextual, ...reference.filter(([, id]) => id === e.id).map(([w]) => w)].map(strip))]));
-		const proposed = new Set<string>();
-		const unmatched: string[] = [];
-		for (const c of candidates) {
-			const ids = [...forms].filter(([, f]) => [c.name, ...c.variants].some((n) => f.has(strip(n)))).map(([id]) => id);
-			ids.forEach((id) => proposed.add(id));
-			if (!ids.length) unmatched.push(c.name);
-		}
-		const checked = new Set(readList(path.join(ROOT, 'bench', 'data', 'example-names-without-entry.txt')).map(strip));
-		const notNames = unmatched.filter((n) => !checked.has(strip(n)));
-		return {
-			raw: path.relative(ROOT, raw),
-			quotes: imported.quotes ?? 0,
-			boundaries: imported.boundaries.length,
-			wordsKept: imported.kept,
-			wordsChanged: result.wordsChanged,
-			marks: {
-				made: made.length,
-				reference: wanted.length,
-				matched,
-				precision: made.length ? matched / made.length : 1,
-				recall: wanted.length ? matched / wanted.length : 1,
-				review: result.review.length,
-				ambiguous: result.ambiguous.length,
-				passedOver: result.passedOver.length,
-				differences: [...made.filter((m) => !wanted.includes(m)).map((m) => `made: ${m}`), ...wanted.filter((w) => !made.includes(w)).map((w) => `not made: ${w}`)],
-			},
-			candidates: {
-				entities: glossary.entries.size,
-				proposed: proposed.size,
-				share: proposed.size / glossary.entries.size,
-				missing: [...glossary.entries.keys()].filter((id) => !proposed.has(id)),
-				candidates: candidates.length,
-				notNames,
-				notNameShare: candidates.length ? notNames.length / candidates.length : 0,
-			},
-		};
-	} finally {
-		fs.rmSync(dir, { recursive: true, force: true });
-		fs.rmSync(empty, { recursive: true, force: true });
+/** The examples/ article: its raw input (`examples/raw/`), its own glossary and its finished edition (`examples/articles/`). */
+function findExample(): { raw: string; glossary: string; article: string } | undefined {
+	const dir = path.join(ROOT, 'examples');
+	const articles = path.join(dir, 'articles');
+	if (!fs.existsSync(articles) || !fs.existsSync(path.join(dir, 'glossary')) || !fs.existsSync(path.join(dir, 'raw'))) return undefined;
+	for (const file of fs.readdirSync(articles).filter((f) => f.endsWith('.md')).sort()) {
+		const slug = path.basename(file, '.md');
+		const raw = fs.readdirSync(path.join(dir, 'raw')).find((f) => f.replace(/\.[^.]+$/, '') === slug);
+		if (raw) return { raw: path.join(dir, 'raw', raw), glossary: path.join(dir, 'glossary'), article: path.join(articles, file) };
 	}
-}
-
-/** Length of the longest common subsequence of two lists. */
-function commonInOrder(a: string[], b: string[]): number {
-	let previous = new Array<number>(b.length + 1).fill(0);
-	for (const x of a) {
-		const row = [0];
-		for (let j = 1; j <= b.length; j++) row[j] = x === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, row[j - 1]!);
-		previous = row;
-	}
-	return previous[b.length]!;
-}
-
-function reportExample(r: ExampleRun): string {
-	const m = r.marks;
-	const c = r.candidates;
-	return [
-		`## Example article (${r.raw}, its own glossary)`,
-		`marks: ${m.made} made, ${m.reference} in the reference checked by hand, ${m.matched} the same: precision ${pct(m.precision)}, recall ${pct(m.recall)}${m.differences.length ? `; differences: ${m.differences.join('; ')}` : ''}`,
-		`review list: ${m.review}, ambiguous: ${m.ambiguous}, left alone: ${m.passedOver}`,
-		`quoted blocks: ${r.quotes}; merged boundaries flagged: ${r.boundaries}; words changed: import ${r.wordsKept === undefined ? 'n/a' : r.wordsKept ? 0 : 'some'}, annotate ${r.wordsChanged}`,
-		`glossary emptied: ${c.proposed}/${c.entities} entities proposed (${pct(c.share)})${c.missing.length ? `; not proposed: ${c.missing.join(', ')}` : ''}`,
-		`candidates: ${c.candidates}, not names: ${c.notNames.length} (${pct(c.notNameShare)})${c.notNames.length ? `: ${c.notNames.map((n) => `"${n}"`).join(', ')}` : ''}`,
-	].join('\n');
+	return undefined;
 }
 
 function readList(file: string): string[] {
