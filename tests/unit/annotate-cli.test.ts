@@ -12,6 +12,7 @@ import { runAnnotateCommand } from '../../src/authoring/cli/annotate-command.ts'
 import { NODE } from '../helpers/build.ts';
 
 const run = promisify(execFile);
+// The two tests that start a Node process get a minute: on a loaded machine starting one takes seconds.
 const GLOSSARY = path.resolve('tests/fixtures/annotate/glossary');
 const ARTICLE = `---
 title: A fixture article
@@ -84,7 +85,7 @@ describe('npm run annotate', () => {
 		const { stdout } = await run(NODE, [path.resolve('scripts/annotate.ts'), articleFile, '--write'], { env: { ...process.env, CONTENT_DIR: content } });
 		expect(stdout).toContain('Wrote 3 marks');
 		expect(fs.readFileSync(articleFile, 'utf8')).toContain(':e[Sadr City]');
-	});
+	}, 60_000);
 
 	describe('refuses bad input with a clear error', () => {
 		const cases: Array<[string, () => string, RegExp]> = [
@@ -133,5 +134,5 @@ describe('npm run check -- --fix', () => {
 		expect(result.stdout).toMatch(/--fix: .*fixture\.md: marked 3 names; 1 left for review/);
 		expect(fs.readFileSync(articleFile, 'utf8')).toContain(':e[Maliki]’s men left :e[Sadr City] for :e[Baghdad], where the militia paraded.');
 		expect(result.stdout).not.toContain('[unmarked-name]');
-	});
+	}, 60_000);
 });
