@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/authoring/import/errors.ts';
 import { importArticle, type ImportResult } from '../../src/authoring/import/import-article.ts';
-import { formatSummary } from '../../src/authoring/import/summary.ts';
+import { formatSummary, summaryData } from '../../src/authoring/import/summary.ts';
 import { loadCorpus } from '../../src/corpus/corpus.ts';
 
 const run = promisify(execFile);
@@ -106,6 +106,15 @@ describe('import fixtures', () => {
 		const written = fs.readFileSync(path.join(contentDir, 'articles', 'markdown.md'), 'utf8');
 		expect(written).toContain('with **nine** votes to two. The plan is on the [council\'s site](https://council.example/bridge).');
 		expect(written).toContain('> Engineers found cracks in two of its piers.\n>\n> Repairs are expected to take eighteen months.\n:::');
+	});
+
+	it('gives tools its findings as JSON: quotes, boundaries with their excerpt, words kept', () => {
+		const data = summaryData(results.get('plain-text')!);
+		expect(data.quotes.map((q) => q.outlet)).toEqual(['reuters', 'bbc', 'associated-press', 'unknown', 'unknown']);
+		expect(data.boundaries).toEqual([{ quote: 1, line: 9, excerpt: 'a week.Residents were' }]);
+		expect(data.words).toMatchObject({ kept: true });
+		expect(data.written).toMatch(/plain-text\.md$/);
+		expect(JSON.parse(JSON.stringify(data))).toEqual(data);
 	});
 
 	it('lists in its summary what else the content check will refuse in the written article', async () => {

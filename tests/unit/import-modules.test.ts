@@ -10,6 +10,7 @@ import { parseHtml } from '../../src/authoring/import/parse-html.ts';
 import { ImportError } from '../../src/authoring/import/errors.ts';
 import { knownOutlets, type KnownOutlet } from '../../src/authoring/import/outlets.ts';
 import { articleSlug } from '../../src/authoring/import/slug.ts';
+import { republisherPrefix } from '../../src/authoring/import/title-prefix.ts';
 import { checkWordsKept, wordsOf } from '../../src/authoring/import/verify-words.ts';
 import { indexNames, type Glossary, type GlossaryEntry } from '../../src/corpus/glossary.ts';
 
@@ -182,5 +183,17 @@ describe('the article of a page without <article> or <main>', () => {
 		expect(document.metadata.title).toBe('Title');
 		expect(document.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'quote']);
 		expect(document.bodyText).not.toMatch(/Home|Most read/);
+	});
+});
+
+describe('republisherPrefix', () => {
+	const withMesop = knownOutlets(glossaryOf([{ id: 'mesop', name: 'MESOP', type: 'outlet' }, { id: 'reuters', name: 'Reuters', type: 'outlet' }]));
+	it('finds a glossary outlet that opens the headline before a separator', () => {
+		expect(republisherPrefix('MESOP WATCH VIDEO : Kurds seize Jalula to attack ISIS', withMesop)).toMatchObject({ outlet: { id: 'mesop' }, prefix: 'MESOP WATCH VIDEO :', rest: 'Kurds seize Jalula to attack ISIS' });
+		expect(republisherPrefix('Reuters | Floods close the river road', withMesop)).toMatchObject({ outlet: { id: 'reuters' }, rest: 'Floods close the river road' });
+	});
+	it('leaves headlines that only mention an outlet, or have no separator', () => {
+		expect(republisherPrefix('Kurds seize Jalula: MESOP reports', withMesop)).toBeUndefined();
+		expect(republisherPrefix('MESOP reports that Kurds seized Jalula', withMesop)).toBeUndefined();
 	});
 });

@@ -44,6 +44,7 @@ describe('import of the seed text', () => {
 		expect(stdout).toMatch(/“took control\.ISIS also”/);
 		expect(stdout).toMatch(/“under al-Maliki\.The return”/);
 		expect(stdout).toMatch(/every word kept/);
+		expect(stdout).toContain('note: the title begins with “MESOP WATCH VIDEO :”, and MESOP is an outlet of the glossary');
 	});
 
 	it('fills the frontmatter from the first line and the credit line, and leaves the summary to the editor', () => {

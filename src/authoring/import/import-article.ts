@@ -14,6 +14,7 @@ import { parseMarkdown } from './parse-markdown.ts';
 import { parseText } from './parse-text.ts';
 import { readInput } from './read-input.ts';
 import { articleSlug } from './slug.ts';
+import { republisherPrefix, type TitlePrefix } from './title-prefix.ts';
 import { checkWordsKept, type WordCheck } from './verify-words.ts';
 
 export interface ImportOptions {
@@ -42,6 +43,8 @@ export interface ImportResult {
 	replaced: boolean;
 	/** How many outlets the glossary offered for proposals. */
 	outletsKnown: number;
+	/** A glossary outlet's name at the start of the title, which may be a republisher's prefix. */
+	titlePrefix?: TitlePrefix;
 }
 
 const REQUIRED: MetadataField[] = ['title', 'author', 'publisher', 'published'];
@@ -162,7 +165,11 @@ export async function importArticle(options: ImportOptions): Promise<ImportResul
 		fs.rmSync(temporary, { force: true });
 	}
 	const missing: ImportResult['missing'] = [...REQUIRED.filter((field) => document.metadata[field] === undefined), 'summary'];
-	return { written: displayPath(target), slug, format, metadata: document.metadata, missing, quotes: [...quotes.values()], words, replaced: exists, outletsKnown: outlets.length };
+	return { written: displayPath(target), slug, format, metadata: document.metadata, missing, quotes: [...quotes.values()], words,
+		replaced: exists,
+		outletsKnown: outlets.length,
+		titlePrefix: document.metadata.title ? republisherPrefix(document.metadata.title, outlets) : undefined,
+	};
 }
 
 /** Diagnostics of the written article other than the placeholders the import left on purpose. */

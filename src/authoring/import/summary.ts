@@ -11,7 +11,7 @@ export function summaryData(result: ImportResult) {
 		slug: result.slug,
 		format: result.format,
 		replaced: result.replaced,
-		frontmatter: { found: Object.fromEntries(Object.entries(result.metadata).filter(([key]) => key !== 'sources')), from: result.metadata.sources, placeholders: result.missing },
+		frontmatter: { found: Object.fromEntries(Object.entries(result.metadata).filter(([key]) => key !== 'sources')), from: result.metadata.sources, placeholders: result.missing, titlePrefix: result.titlePrefix && { outlet: result.titlePrefix.outlet.id, prefix: result.titlePrefix.prefix } },
 		quotes: result.quotes.map((q) => ({
 			line: q.block.line,
 			paragraphs: q.block.paragraphs.length,
@@ -36,6 +36,10 @@ export function formatSummary(result: ImportResult): string {
 		if (value) lines.push(`  ${field.padEnd(11)} ${value}  (from ${result.metadata.sources[field] ?? 'the input'})`);
 	}
 	for (const field of result.missing) lines.push(`  ${field.padEnd(11)} TODO: not in the input, write it`);
+	const prefix = result.titlePrefix;
+	if (prefix) {
+		lines.push(`  note: the title begins with “${prefix.prefix}”, and ${prefix.outlet.name} is an outlet of the glossary: if a republisher put it there, make the title “${prefix.rest}” and add republished: { by: ${prefix.outlet.name}, title: the whole line }`);
+	}
 	lines.push('', `quoted blocks: ${data.quotes.length}${result.outletsKnown ? '' : ' (the glossary has no outlet entries, so none could be proposed)'}`);
 	data.quotes.forEach((quote, i) => {
 		const where = quote.line ? `line ${quote.line} of the input` : 'in the input';
