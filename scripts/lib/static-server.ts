@@ -93,7 +93,8 @@ export function createStaticHandler({ dir, base = '/', hostHeaders = true }: Pic
 			if (relative && !relative.endsWith('/')) return redirect(res, `${base}${encodePath(relative)}/${/^[\x21-\x7e]*$/.test(query) ? query : ''}`);
 			file = `${relative}index.html`;
 		} else if (relative.endsWith('/')) return notFound(root, req, res);
-		req.url = `/${encodePath(file)}`;
+		// As sirv decodes it (decodeURI, which leaves `+`, `@`, `,` … as they are).
+		req.url = `/${encodeURI(file).replaceAll('?', '%3F').replaceAll('#', '%23')}`;
 		files(req, res);
 	};
 

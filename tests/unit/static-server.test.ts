@@ -43,6 +43,7 @@ beforeAll(async () => {
 	write('pagefind/index/en_1.pf_index', 'index bytes');
 	write('_headers', HEADERS_FILE);
 	write('.nojekyll', '');
+	write('maps/a+b,c@d é.svg', '<svg/>');
 	// A sibling whose name starts like the served folder's.
 	fs.mkdirSync(path.join(tmp, 'dist-secret'));
 	fs.writeFileSync(path.join(tmp, 'dist-secret', 'secret.txt'), 'SECRET');
@@ -90,6 +91,12 @@ describe('the preview server', () => {
 		expect(folder.status).toBe(301);
 		expect(folder.headers.location).toBe('/articles/?q=1');
 		expect((await request(root, '/articles/one/')).status).toBe(200);
+	});
+
+	it('serves files whose names hold reserved or non-ASCII characters', async () => {
+		const answer = await request(root, `/maps/${encodeURIComponent('a+b,c@d é.svg')}`);
+		expect(answer.status).toBe(200);
+		expect(answer.body.toString()).toBe('<svg/>');
 	});
 
 	it('answers unknown addresses with the site’s 404 page and status 404', async () => {
