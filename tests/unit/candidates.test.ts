@@ -106,13 +106,22 @@ describe('--scaffold', () => {
 	it('writes every candidate with `all`, and never overwrites an entry', async () => {
 		const first = await run('articles/article.md', '--scaffold', 'all');
 		expect(first.code).toBe(0);
-		const count = findCandidates(ARTICLE, bodyOffset, glossary).length;
+		// Every candidate but the two short forms ("Abu Risha", "Barzani"), which become aliases.
+		const count = findCandidates(ARTICLE, bodyOffset, glossary).length - 2;
 		expect(first.out).toContain(`Wrote ${count} draft entries`);
 		const file = path.join(content, 'glossary', 'people', 'masoud-barzani.md');
 		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('draft: true', 'draft: false'));
 		const second = await run('articles/article.md', '--scaffold', 'all');
 		expect(second.out).toContain('Wrote 0 draft entries');
 		expect(fs.readFileSync(file, 'utf8')).toContain('draft: false');
+	});
+
+	it('gives the draft of a person the short forms of the name found in the article as aliases, and `all` drafts no short form on its own', async () => {
+		await run('articles/article.md', '--scaffold', 'all');
+		const barzani = fs.readFileSync(path.join(content, 'glossary', 'people', 'masoud-barzani.md'), 'utf8');
+		expect(barzani).toMatch(/^aliases: \["Barzani"\] {2}# short forms found in the article/m);
+		expect(fs.existsSync(path.join(content, 'glossary', 'people', 'barzani.md'))).toBe(false);
+		expect(fs.readFileSync(path.join(content, 'glossary', 'people', 'ahmed-abu-risha.md'), 'utf8')).toContain('aliases: ["Abu Risha"]');
 	});
 
 	it('says which names it does not know, with the closest candidates', async () => {

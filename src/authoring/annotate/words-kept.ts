@@ -18,7 +18,7 @@ export interface WordsComparison {
  * character for character. Marks add no word, so an annotated body must read exactly as before.
  */
 export async function compareWords(before: string, after: string, glossary: Glossary): Promise<WordsComparison> {
-	const render = await createArticleRenderer({ glossary, base: '/' });
+	const render = await rendererFor(glossary);
 	const words = async (body: string) => toText(withoutInterfaceText(fromHtml((await render(body, 'article.md')).html, { fragment: true })));
 	const a = await words(before);
 	const b = await words(after);
@@ -26,4 +26,16 @@ export async function compareWords(before: string, after: string, glossary: Glos
 	let at = 0;
 	while (at < a.length && a[at] === b[at]) at++;
 	return { same: false, before: a.slice(Math.max(0, at - 40), at + 40), after: b.slice(Math.max(0, at - 40), at + 40) };
+}
+
+// One renderer per glossary: `npm run check -- --fix` compares every article of a corpus.
+const renderers = new WeakMap<Glossary, ReturnType<typeof createArticleRenderer>>();
+
+function rendererFor(glossary: Glossary): ReturnType<typeof createArticleRenderer> {
+	let renderer = renderers.get(glossary);
+	if (!renderer) {
+		renderer = createArticleRenderer({ glossary, base: '/' });
+		renderers.set(glossary, renderer);
+	}
+	return renderer;
 }

@@ -4,7 +4,7 @@ import type { Glossary } from '../../corpus/glossary.ts';
 import { normalizeName } from '../../names.ts';
 import { didYouMean, suggest } from '../../markdown/diagnostics.ts';
 import { findCandidates, type Candidate } from '../candidates/find-candidates.ts';
-import { scaffoldEntries } from '../candidates/scaffold.ts';
+import { scaffoldEntries, withoutShortForms } from '../candidates/scaffold.ts';
 import { AuthoringError, type ArticleFile } from '../read-article.ts';
 import type { AnnotateArguments, CommandIO } from './annotate-command.ts';
 
@@ -18,7 +18,7 @@ export async function runCandidates(article: ArticleFile, glossary: Glossary, ar
 	}
 	const chosen = chooseCandidates(candidates, args.scaffold, article.file);
 	const asOf = /^published:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(article.source.slice(0, article.bodyOffset))?.[1] ?? String(new Date().getUTCFullYear());
-	const outcomes = scaffoldEntries(chosen, path.join(contentRoot(), 'glossary'), glossary, asOf);
+	const outcomes = scaffoldEntries(chosen, path.join(contentRoot(), 'glossary'), glossary, asOf, candidates);
 	if (args.json) {
 		io.out(JSON.stringify({ file: article.file, drafts: outcomes }, null, 2));
 		return 0;
@@ -33,7 +33,8 @@ export async function runCandidates(article: ArticleFile, glossary: Glossary, ar
 
 /** The candidates named on the command line (`all` for every one); an unknown name is an error with the closest ones. */
 function chooseCandidates(candidates: Candidate[], names: string[], file: string): Candidate[] {
-	if (names.length === 1 && names[0] === 'all') return candidates;
+	// Short forms ("al-Maliki") become aliases of the full name's draft rather than drafts of their own.
+	if (names.length === 1 && names[0] === 'all') return withoutShortForms(candidates);
 	return names.map((name) => {
 		const key = normalizeName(name);
 		const found = candidates.find((c) => normalizeName(c.name) === key || c.variants.some((v) => normalizeName(v) === key));
