@@ -13,10 +13,18 @@ export function annotationsOf(file: VFile): AnnotationRecord {
 	const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
 	data.astro ??= {};
 	data.astro.frontmatter ??= {};
-	const existing = data.astro.frontmatter.annotations as AnnotationRecord | undefined;
+	return annotationsIn(data.astro.frontmatter);
+}
+
+/**
+ * The annotation record kept in an Astro frontmatter object (created empty when the plugins found
+ * nothing). Only this module writes the `annotations` field, so what it reads back is a record.
+ */
+export function annotationsIn(frontmatter: Record<string, unknown>): AnnotationRecord {
+	const existing = frontmatter.annotations as AnnotationRecord | undefined;
 	if (existing) return existing;
 	const created: AnnotationRecord = { mentions: [], quotes: [], editorial: [] };
-	data.astro.frontmatter.annotations = created;
+	frontmatter.annotations = created;
 	return created;
 }
 

@@ -2,6 +2,7 @@ import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdow
 import remarkDirective from 'remark-directive';
 import type { GlossaryIndex } from '../schemas/glossary.ts';
 import type { AnnotationRecord } from '../schemas/annotations.ts';
+import { annotationsIn } from './annotations.ts';
 import { diagnosticsFromFile, type Diagnostic, type Severity } from './diagnostics.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeMentions, resolveHeadingAnchors } from './rehype-mentions.ts';
@@ -81,7 +82,7 @@ export async function createArticleRenderer({ glossary, base }: PipelineOptions)
 		const result = await renderer.render('\n'.repeat(lineOffset) + body, { frontmatter });
 		const vfile = new VFile();
 		vfile.messages = (frontmatter[MESSAGES] as VFile['messages'] | undefined) ?? [];
-		const annotations = (result.metadata.frontmatter.annotations as AnnotationRecord | undefined) ?? { mentions: [], quotes: [], editorial: [] };
+		const annotations = annotationsIn(result.metadata.frontmatter);
 		resolveHeadingAnchors(annotations.mentions, result.metadata.headings.map((h) => h.slug));
 		return { html: result.code, annotations, diagnostics: diagnosticsFromFile(vfile, file) };
 	};
