@@ -1,28 +1,39 @@
 import { defineConfig } from 'vitest/config';
 
+/** Builds are made one at a time, and shared by name, by one queue for the whole run. */
+const BUILD_QUEUE = ['tests/helpers/build-queue.ts'];
+
 export default defineConfig({
 	test: {
+		// Every core (Vitest's default leaves one idle: on 2 cores, one file at a time). Browser test
+		// files spend most of their time waiting on Chromium, and builds wait in the queue.
+		maxWorkers: '100%',
 		projects: [
 			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{
 				test: {
 					name: 'build',
 					include: ['tests/build/**/*.test.ts'],
-					// Builds share the Astro project folder: one at a time.
-					fileParallelism: false,
+					globalSetup: BUILD_QUEUE,
 					testTimeout: 240_000,
-					hookTimeout: 240_000,
+					hookTimeout: 600_000,
 				},
 			},
 			{
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
-					fileParallelism: false,
+					globalSetup: BUILD_QUEUE,
 					testTimeout: 60_000,
-					hookTimeout: 300_000,
+					hookTimeout: 600_000,
 				},
 			},
 		],
+		coverage: {
+			provider: 'v8',
+			include: ['src/**', 'scripts/**'],
+			reporter: ['text-summary', 'text', 'json-summary'],
+			reportsDirectory: 'tests/.output/coverage',
+		},
 	},
 });

@@ -26,6 +26,6 @@ if (!chromium) {
 const vitest = path.resolve('node_modules/vitest/vitest.mjs');
 const result = spawnSync(process.execPath, [vitest, 'run', ...process.argv.slice(2)], {
 	stdio: 'inherit',
-	env: { ...process.env, CHROME_PATH: chromium, ASTRO_TELEMETRY_DISABLED: '1', VITEST_RUN_ID: String(Date.now()) },
+	env: { ...process.env, CHROME_PATH: chromium, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 process.exit(result.status ?? 1);

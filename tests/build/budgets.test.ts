@@ -6,9 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type SiteBuild } from '../helpers/build.ts';
+import { seedSite, type SiteBuild } from '../helpers/build.ts';
 import { gzipSize, pageWeight } from '../../bench/lib/page-weight.ts';
-import { seedEdition } from '../helpers/seed.ts';
 
 const CARD_SCRIPT_BUDGET = 3 * 1024;
 const PAGE_BUDGET = 60 * 1024;
@@ -17,7 +16,7 @@ const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/index.html';
 describe('byte budgets of the seed article', () => {
 	let site: SiteBuild;
 	beforeAll(async () => {
-		site = await buildSite('e2e-seed-root', seedEdition(), '/');
+		site = await seedSite('/');
 	});
 
 	it('weighs the page with every stylesheet and script it loads', () => {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE, OUTPUT_ROOT } from '../helpers/build.ts';
+import { NODE, OUTPUT_ROOT, holdBuilds } from '../helpers/build.ts';
 import { listFiles } from '../helpers/dist.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/site/content');
@@ -79,6 +79,13 @@ function visibleBeside(): string[] {
 function hiddenBeside(): string[] {
 	return fs.readdirSync(PARENT).filter((name) => name.startsWith('.'));
 }
+
+// These builds run here, not through the run's build queue: keep the queue's builds waiting meanwhile.
+let releaseBuilds = () => {};
+beforeAll(async () => {
+	releaseBuilds = await holdBuilds();
+});
+afterAll(() => releaseBuilds());
 
 describe('atomic builds', () => {
 	let before: Record<string, string>;

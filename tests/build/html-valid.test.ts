@@ -7,19 +7,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
-import { buildSite, type SiteBuild } from '../helpers/build.ts';
+import { seedSite, type SiteBuild } from '../helpers/build.ts';
 import { htmlPages } from '../helpers/dist.ts';
-import { seedEdition } from '../helpers/seed.ts';
 
 const validator = new HtmlValidate(new FileSystemConfigLoader());
 const config = path.resolve('.htmlvalidate.json');
 
-for (const base of ['/', '/reader/']) {
+for (const base of ['/', '/reader/'] as const) {
 	describe(`HTML of the seed site built under ${base}`, () => {
 		let site: SiteBuild;
 		beforeAll(async () => {
-			// The same builds as links.test.ts (shared when VITEST_RUN_ID is set).
-			site = await buildSite(`links${base.replaceAll('/', '-')}`, seedEdition(), base, { SITE_URL: 'https://reader.example' });
+			site = await seedSite(base);
 		});
 
 		it('validates with no error on any page', async () => {

@@ -11,12 +11,10 @@ import type { Element } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
-import { buildSite, type SiteBuild } from '../helpers/build.ts';
+import { SITE_URL, seedSite, type SiteBuild } from '../helpers/build.ts';
 import { htmlPages, listFiles, pagePath } from '../helpers/dist.ts';
 import { findAll } from '../helpers/html.ts';
-import { seedEdition } from '../helpers/seed.ts';
 
-const SITE_URL = 'https://reader.example';
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'poster', 'cite'] as const;
 
 interface Reference {
@@ -28,7 +26,7 @@ interface Reference {
 	sameDocument?: boolean;
 }
 
-for (const base of ['/', '/reader/']) {
+for (const base of ['/', '/reader/'] as const) {
 	describe(`every link of the seed site built under ${base}`, () => {
 		let site: SiteBuild;
 		let server: { url: string; close(): Promise<void> };
@@ -70,7 +68,7 @@ for (const base of ['/', '/reader/']) {
 		};
 
 		beforeAll(async () => {
-			site = await buildSite(`links${base.replaceAll('/', '-')}`, seedEdition(), base, { SITE_URL });
+			site = await seedSite(base);
 			server = await startStaticServer({ dir: site.dir, base });
 			origin = new URL(server.url).origin;
 		});

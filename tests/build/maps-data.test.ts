@@ -12,15 +12,15 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type SiteBuild } from '../helpers/build.ts';
+import { SITE_URL, seedSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, readPage, withoutIgnored } from '../helpers/html.ts';
 import { locatorParams, regionParams, splitByRegion, worldParams, type GeoPlace, type ProjectionParams } from '../../src/lib/maps.ts';
-import { seedEdition } from '../helpers/seed.ts';
 
 const BASE = '/reader/';
 const SLUG = 'kurds-seize-jalula-to-attack-isis';
 const ARTICLE_PAGE = `articles/${SLUG}/index.html`;
-const ORIGIN = 'http://localhost:4321';
+/** The seed builds are made for `SITE_URL`, as a host's would be. */
+const ORIGIN = SITE_URL;
 const NAMED_IN_ISSUE = ['jalula', 'baquba', 'rawah', 'qaim', 'baghdad', 'mosul', 'kirkuk', 'hawija', 'baiji', 'basra'];
 const FAR_AWAY = ['dubai', 'germany', 'united-states'];
 
@@ -58,7 +58,7 @@ let bodyText: string;
 let bodyMarks: Element[];
 
 beforeAll(async () => {
-	site = await buildSite('seed-reader', seedEdition(), BASE);
+	site = await seedSite(BASE);
 	glossary = readGlossary();
 	html = fs.readFileSync(path.join(site.dir, ARTICLE_PAGE), 'utf8');
 	page = fromHtml(html);

@@ -7,12 +7,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toText } from 'hast-util-to-text';
 import { parse as parseYaml } from 'yaml';
-import { buildSite, type SiteBuild } from '../helpers/build.ts';
+import { SITE_URL, seedSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, readPage } from '../helpers/html.ts';
 import { listFiles } from '../helpers/dist.ts';
-import { seedEdition } from '../helpers/seed.ts';
 
-const SITE_URL = 'https://reader.example';
 const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/index.html';
 const PAGE_URL = `${SITE_URL}/reader/articles/kurds-seize-jalula-to-attack-isis/`;
 
@@ -29,8 +27,7 @@ function glossary(): Map<string, { name: string; type: string; wikidata?: string
 describe('article metadata', () => {
 	let site: SiteBuild;
 	beforeAll(async () => {
-		// The same build as links.test.ts (shared when VITEST_RUN_ID is set).
-		site = await buildSite('links-reader-', seedEdition(), '/reader/', { SITE_URL });
+		site = await seedSite('/reader/');
 	});
 
 	it('has Open Graph and Twitter tags with absolute addresses', () => {

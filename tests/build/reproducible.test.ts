@@ -1,19 +1,18 @@
 /**
  * Reproducible builds: the seed site built twice, into two folders, the first from an empty Astro
- * cache and the second from the cache the first left, must be byte-for-byte the same, Pagefind's
- * index included. Nothing is excluded: with the same content and the same Pagefind version, its
- * files (names hashed from their contents) come out identical too.
+ * cache (the run's shared build under /reader/: every test build starts from an empty cache) and
+ * the second from the cache the first left, must be byte-for-byte the same, Pagefind's index
+ * included. Nothing is excluded: with the same content and the same Pagefind version, its files
+ * (names hashed from their contents) come out identical too.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT_ROOT, buildSite, type SiteBuild } from '../helpers/build.ts';
-import { listFiles } from '../helpers/dist.ts';
+import { OUTPUT_ROOT, SITE_URL, buildSite, cacheDirFor, seedSite, type SiteBuild } from '../helpers/build.ts';
 import { seedEdition } from '../helpers/seed.ts';
+import { listFiles } from '../helpers/dist.ts';
 
-const CACHE = path.join(OUTPUT_ROOT, '.cache-reproducible');
-const env = { SITE_URL: 'https://reader.example', ASTRO_CACHE_DIR: CACHE };
 
 function digests(dir: string): Map<string, string> {
 	return new Map(
@@ -27,16 +26,16 @@ describe('two builds of the same content', () => {
 	let first: SiteBuild;
 	let second: SiteBuild;
 	beforeAll(async () => {
-		fs.rmSync(CACHE, { recursive: true, force: true });
-		// Not shared with other test files: each build must really run.
-		const fresh = { ...env, REPRODUCIBLE_RUN: String(Date.now()) };
-		first = await buildSite('reproducible-a', seedEdition(), '/reader/', fresh);
-		second = await buildSite('reproducible-b', seedEdition(), '/reader/', fresh);
+		first = await seedSite('/reader/');
+		// The same settings, a folder of its own, and the Astro cache the first build left.
+		second = await buildSite('seed-reader-again', seedEdition(), '/reader/', { SITE_URL, ASTRO_CACHE_DIR: cacheDirFor(seedEdition(), '/reader/') });
 	});
 
 	it('produce the same files with the same bytes', () => {
 		const a = digests(first.dir);
 		const b = digests(second.dir);
+		expect(second.dir).not.toBe(first.dir);
+		expect(fs.readdirSync(cacheDirFor(seedEdition(), '/reader/')).length, 'the cache the first build left').toBeGreaterThan(0);
 		expect(a.size).toBeGreaterThan(80);
 		expect([...a.keys()].some((f) => f.startsWith('pagefind/'))).toBe(true);
 		expect([...b.keys()]).toEqual([...a.keys()]);

@@ -1,10 +1,9 @@
 /** What the build gives Pagefind beyond the text: filters, metadata, sort keys and other names. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Element } from 'hast';
-import { buildSite, type SiteBuild } from '../helpers/build.ts';
+import { fixtureSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, indexedText, readPage } from '../helpers/html.ts';
 
-const FIXTURE = 'tests/fixtures/site/content';
 
 /** `key: [values]` of every `data-pagefind-<kind>="key[data-value]"` inside the indexed body. */
 function tags(dir: string, page: string, kind: 'Filter' | 'Meta' | 'Sort'): Record<string, string[]> {
@@ -22,7 +21,7 @@ function tags(dir: string, page: string, kind: 'Filter' | 'Meta' | 'Sort'): Reco
 describe('search data in the fixture site', () => {
 	let site: SiteBuild;
 	beforeAll(async () => {
-		site = await buildSite('fixture-', FIXTURE, '/');
+		site = await fixtureSite('/');
 	});
 
 	it('tags an article with its type, year, the names it mentions and the outlets it quotes', () => {

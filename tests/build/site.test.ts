@@ -3,17 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toText } from 'hast-util-to-text';
-import { buildExpectingFailure, buildSite, type SiteBuild } from '../helpers/build.ts';
+import { buildExpectingFailure, fixtureSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, indexedText, readPage } from '../helpers/html.ts';
 
-const FIXTURE = 'tests/fixtures/site/content';
 const PAGES = ['index.html', 'articles/fixture-article/index.html', 'glossary/index.html', 'glossary/baghdad/index.html', 'glossary/associated-press/index.html', 'search/index.html', '404.html'];
 
-for (const base of ['/', '/reader/']) {
+for (const base of ['/', '/reader/'] as const) {
 	describe(`fixture site built under ${base}`, () => {
 		let site: SiteBuild;
 		beforeAll(async () => {
-			site = await buildSite(`fixture${base.replaceAll('/', '-')}`, FIXTURE, base);
+			site = await fixtureSite(base);
 		});
 
 		it('has every page and a Pagefind index', () => {

@@ -10,11 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fromHtml } from 'hast-util-from-html';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { buildSite, type SiteBuild } from '../helpers/build.ts';
+import { launchBrowser, renderingUpdate } from '../helpers/browser.ts';
+import { seedSite, type SiteBuild } from '../helpers/build.ts';
 import { headersFor, htmlPages } from '../helpers/dist.ts';
 import { findAll } from '../helpers/html.ts';
-import { seedEdition } from '../helpers/seed.ts';
 
 const BASE = '/reader/';
 const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/';
@@ -25,8 +24,7 @@ let browser: Browser;
 let headers: Record<string, string>;
 
 beforeAll(async () => {
-	// The same build as tests/build/links.test.ts (shared when VITEST_RUN_ID is set).
-	site = await buildSite('links-reader-', seedEdition(), BASE, { SITE_URL: 'https://reader.example' });
+	site = await seedSite(BASE);
 	headers = headersFor(path.join(site.dir, '_headers'), '/index.html');
 	// The server sends the headers of the site's `_headers` itself, as Netlify and Cloudflare Pages do.
 	server = await startStaticServer({ dir: site.dir, base: BASE });
@@ -126,16 +124,18 @@ describe('the strict Content Security Policy of public/_headers', () => {
 		for (const id of ids.slice(0, 12)) {
 			await page.locator(`article a[data-entity="${id}"]`).first().hover();
 			const card = page.locator(`[data-entity-card="${id}"]`);
-			await card.waitFor({ state: 'visible', timeout: 3000 });
+			await card.waitFor({ state: 'visible' });
 			// The card is placed with element.style (CSSOM), which style-src 'self' allows.
 			await expect(card.evaluate((el) => (el as HTMLElement).style.top)).resolves.toMatch(/px$/);
 			await page.mouse.move(2, 2);
-			await card.waitFor({ state: 'hidden', timeout: 3000 });
+			await card.waitFor({ state: 'hidden' });
 		}
 		await page.locator(`article a[data-entity="${ids[0]}"]`).first().focus();
-		await page.locator(`[data-entity-card="${ids[0]}"]`).waitFor({ state: 'visible', timeout: 3000 });
+		await page.locator(`[data-entity-card="${ids[0]}"]`).waitFor({ state: 'visible' });
 		await page.keyboard.press('Escape');
-		await page.waitForTimeout(200);
+		await page.locator(`[data-entity-card="${ids[0]}"]`).waitFor({ state: 'hidden' });
+		// A violation the closing caused would have been reported by the next frame.
+		await renderingUpdate(page);
 		expectClean(watch);
 		await page.close();
 	});
@@ -144,7 +144,7 @@ describe('the strict Content Security Policy of public/_headers', () => {
 		const { page, watch } = await watchedPage();
 		await page.goto(`${server.url}search/?q=Baghdad`);
 		const results = page.locator('[data-search-results] a');
-		await results.first().waitFor({ timeout: 15_000 });
+		await results.first().waitFor();
 		expect(await results.count()).toBeGreaterThan(1);
 		await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/results? for “Baghdad”/);
 		// A second query through the form, and a result followed.
@@ -166,7 +166,7 @@ describe('the strict Content Security Policy of public/_headers', () => {
 		// The header search box submits to the search page (form-action 'self').
 		await page.fill('#header-search-input', 'Mosul');
 		await Promise.all([page.waitForURL(/search\/\?q=Mosul/), page.press('#header-search-input', 'Enter')]);
-		await page.locator('[data-search-results] a').first().waitFor({ timeout: 15_000 });
+		await page.locator('[data-search-results] a').first().waitFor();
 		// The 404 page's request is the one console error Chromium logs by itself: drop it.
 		watch.consoleErrors = watch.consoleErrors.filter((e) => !/status of 404/.test(e));
 		expectClean(watch);

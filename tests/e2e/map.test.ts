@@ -5,15 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
-import { seedEdition } from '../helpers/seed.ts';
 import { injectAxe } from '../helpers/browser.ts';
+import { seedSite } from '../helpers/build.ts';
+import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 const SLUG = 'kurds-seize-jalula-to-attack-isis';
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser('seed-reader', seedEdition(), '/reader/', (s, b) => {
+siteInBrowser(() => seedSite('/reader/'), (s, b) => {
 	site = s;
 	browser = b;
 });
@@ -34,7 +34,7 @@ describe('the article map', () => {
 		await point.scrollIntoViewIfNeeded();
 		await expect(card.isVisible()).resolves.toBe(false);
 		await point.hover();
-		await card.waitFor({ state: 'visible', timeout: 2000 });
+		await card.waitFor({ state: 'visible' });
 		await expect(point.getAttribute('data-card-open')).resolves.toBe('');
 		const locator = card.locator('img[data-locator="jalula"]');
 		await expect(locator.isVisible()).resolves.toBe(true);
@@ -43,7 +43,7 @@ describe('the article map', () => {
 			return img?.complete && img.naturalWidth > 0;
 		});
 		await page.mouse.move(5, 5);
-		await card.waitFor({ state: 'hidden', timeout: 2000 });
+		await card.waitFor({ state: 'hidden' });
 		const origin = new URL(site.url).origin;
 		expect(requests.every((url) => url.startsWith(origin) || url.startsWith('data:'))).toBe(true);
 		expect(requests.some((url) => url.endsWith('/reader/maps/places/jalula.svg'))).toBe(true);
@@ -61,16 +61,16 @@ describe('the article map', () => {
 		await page.keyboard.press('Tab');
 		await expect(page.evaluate(() => document.activeElement?.closest('svg.map') !== null)).resolves.toBe(true);
 		const card = page.locator(`[data-entity-card="${firstId}"]`);
-		await card.waitFor({ state: 'visible', timeout: 2000 });
+		await card.waitFor({ state: 'visible' });
 		await page.keyboard.press('Escape');
-		await card.waitFor({ state: 'hidden', timeout: 2000 });
+		await card.waitFor({ state: 'hidden' });
 		await expect(page.evaluate(() => document.activeElement?.getAttribute('data-entity'))).resolves.toBe(firstId);
 		// Tab on to the next point: its card opens.
 		await page.keyboard.press('Tab');
 		const nextId = await page.evaluate(() => document.activeElement?.getAttribute('data-entity'));
 		expect(nextId).toBeTruthy();
 		expect(nextId).not.toBe(firstId);
-		await page.locator(`[data-entity-card="${nextId}"]`).waitFor({ state: 'visible', timeout: 2000 });
+		await page.locator(`[data-entity-card="${nextId}"]`).waitFor({ state: 'visible' });
 		await page.close();
 	});
 
@@ -80,7 +80,7 @@ describe('the article map', () => {
 		await point.scrollIntoViewIfNeeded();
 		await point.tap();
 		const card = page.locator('[data-entity-card="baghdad"]');
-		await card.waitFor({ state: 'visible', timeout: 2000 });
+		await card.waitFor({ state: 'visible' });
 		expect(page.url()).toContain(`/articles/${SLUG}/`);
 		const box = (await card.boundingBox())!;
 		expect(box.x).toBeGreaterThanOrEqual(0);

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
-import { seedEdition } from '../helpers/seed.ts';
 import { injectAxe } from '../helpers/browser.ts';
+import { seedSite } from '../helpers/build.ts';
+import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 const SLUG = 'kurds-seize-jalula-to-attack-isis';
 const QUOTES: [id: string, name: string][] = [
@@ -22,7 +22,7 @@ const QUOTES: [id: string, name: string][] = [
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser('seed-reader', seedEdition(), '/reader/', (s, b) => {
+siteInBrowser(() => seedSite('/reader/'), (s, b) => {
 	site = s;
 	browser = b;
 });
@@ -66,10 +66,10 @@ describe('quoted blocks on the seed article', () => {
 		const account = details.locator('p');
 		await expect(account.isVisible()).resolves.toBe(false);
 		await details.locator('summary').click();
-		await account.waitFor({ state: 'visible', timeout: 2000 });
+		await account.waitFor({ state: 'visible' });
 		await expect(account.innerText()).resolves.toContain('Zee News carried with an AP credit');
 		await details.locator('summary').click();
-		await account.waitFor({ state: 'hidden', timeout: 2000 });
+		await account.waitFor({ state: 'hidden' });
 		await page.close();
 	});
 
@@ -82,12 +82,12 @@ describe('quoted blocks on the seed article', () => {
 		await page.keyboard.press('Tab');
 		await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
 		await page.keyboard.press('Enter');
-		await account.waitFor({ state: 'visible', timeout: 2000 });
+		await account.waitFor({ state: 'visible' });
 		await expect(account.innerText()).resolves.toContain('Sky’s own page was not found');
 		await page.keyboard.press('Enter');
-		await account.waitFor({ state: 'hidden', timeout: 2000 });
+		await account.waitFor({ state: 'hidden' });
 		await page.keyboard.press('Space');
-		await account.waitFor({ state: 'visible', timeout: 2000 });
+		await account.waitFor({ state: 'visible' });
 		await page.close();
 	});
 
@@ -100,7 +100,7 @@ describe('quoted blocks on the seed article', () => {
 		expect(box.height).toBeGreaterThanOrEqual(24);
 		expect(box.x + box.width).toBeLessThanOrEqual(360);
 		await summary.tap();
-		await account.waitFor({ state: 'visible', timeout: 2000 });
+		await account.waitFor({ state: 'visible' });
 		await expect(account.innerText()).resolves.toContain('Fighters interviewed by AFP');
 		expect(page.url()).toContain(`/articles/${SLUG}/`);
 		await page.close();

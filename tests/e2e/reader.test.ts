@@ -4,12 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { fixtureSite } from '../helpers/build.ts';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser('fixture-reader-', 'tests/fixtures/site/content', '/reader/', (s, b) => {
+siteInBrowser(() => fixtureSite('/reader/'), (s, b) => {
 	site = s;
 	browser = b;
 });
@@ -27,10 +28,10 @@ describe('glossary cards', () => {
 		const card = page.locator('[data-entity-card="baghdad"]');
 		await expect(card.isVisible()).resolves.toBe(false);
 		await name.hover();
-		await card.waitFor({ state: 'visible', timeout: 2000 });
+		await card.waitFor({ state: 'visible' });
 		await expect(card.textContent()).resolves.toContain('Capital and largest city of Iraq');
 		await page.mouse.move(5, 5);
-		await card.waitFor({ state: 'hidden', timeout: 2000 });
+		await card.waitFor({ state: 'hidden' });
 		await page.close();
 	});
 
@@ -42,9 +43,9 @@ describe('glossary cards', () => {
 			await page.keyboard.press('Tab');
 			if (await page.evaluate(() => document.activeElement?.getAttribute('data-entity') === 'nouri-al-maliki')) break;
 		}
-		await card.waitFor({ state: 'visible', timeout: 2000 });
+		await card.waitFor({ state: 'visible' });
 		await page.keyboard.press('Escape');
-		await card.waitFor({ state: 'hidden', timeout: 2000 });
+		await card.waitFor({ state: 'hidden' });
 		await expect(page.evaluate(() => document.activeElement?.getAttribute('data-entity'))).resolves.toBe('nouri-al-maliki');
 		await page.close();
 	});
@@ -54,7 +55,7 @@ describe('glossary cards', () => {
 		const name = page.locator('article a[data-entity="baghdad"]').first();
 		await name.tap();
 		const card = page.locator('[data-entity-card="baghdad"]');
-		await card.waitFor({ state: 'visible', timeout: 2000 });
+		await card.waitFor({ state: 'visible' });
 		expect(page.url()).toContain('/articles/fixture-article/');
 		const box = (await card.boundingBox())!;
 		expect(box.x).toBeGreaterThanOrEqual(0);
@@ -80,7 +81,7 @@ describe('search', () => {
 		page.on('request', (r) => requests.push(r.url()));
 		await page.goto(`${site.url}search/?q=zanzibarian`);
 		const result = page.locator('[data-search-results] a').first();
-		await result.waitFor({ timeout: 10_000 });
+		await result.waitFor();
 		await expect(result.getAttribute('href')).resolves.toContain('/reader/articles/fixture-article/');
 		expect(requests.every((url) => url.startsWith(site.url.replace(/\/reader\/$/, '')))).toBe(true);
 		await page.close();

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { seedSite } from '../helpers/build.ts';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
-import { seedEdition } from '../helpers/seed.ts';
 
 /** Every run takes the picture; `UPDATE_SCREENSHOT=1 npm test` also refreshes the README's copy. */
 const SHOT = path.resolve('tests/.output/screenshot-card.png');
@@ -15,7 +15,7 @@ const README_SHOT = path.resolve('docs/screenshot-card.png');
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser('e2e-seed-root', seedEdition(), '/', (s, b) => {
+siteInBrowser(() => seedSite('/'), (s, b) => {
 	site = s;
 	browser = b;
 });
@@ -28,7 +28,7 @@ it('shows the card of a name hovered in the seed article (README screenshot)', a
 	await page.evaluate(() => window.scrollBy(0, 120));
 	await name.hover();
 	const card = page.locator('[data-entity-card="peshmerga"]');
-	await card.waitFor({ state: 'visible', timeout: 2000 });
+	await card.waitFor({ state: 'visible' });
 	await expect(card.textContent()).resolves.toContain('Peshmerga');
 	await page.screenshot({ path: SHOT });
 	expect(fs.statSync(SHOT).size).toBeGreaterThan(10_000);

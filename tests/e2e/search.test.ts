@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, injectAxe } from '../helpers/browser.ts';
+import { seedSite } from '../helpers/build.ts';
 import { serveSite, type ServedSite } from '../helpers/site-server.ts';
 import { measureSearchWeight } from '../../bench/lib/search-weight.ts';
-import { seedEdition } from '../helpers/seed.ts';
 
 const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/';
 const ARTICLE_TITLE = 'Kurds seize Jalula to attack ISIS';
@@ -30,7 +30,7 @@ interface Result {
 	sections: string[];
 }
 
-for (const base of ['/', '/reader/']) {
+for (const base of ['/', '/reader/'] as const) {
 	describe(`search on the seed site under ${base}`, () => {
 		let site: ServedSite;
 		/** Every URL any page of this suite requested. */
@@ -38,7 +38,7 @@ for (const base of ['/', '/reader/']) {
 		const errors: string[] = [];
 
 		beforeAll(async () => {
-			site = await serveSite(base === '/' ? 'e2e-seed-root' : 'seed-reader', seedEdition(), base);
+			site = await serveSite(await seedSite(base));
 		});
 		afterAll(async () => {
 			await site?.close();
@@ -54,7 +54,7 @@ for (const base of ['/', '/reader/']) {
 
 		/** The results shown on the search page, once its status line has settled. */
 		async function results(page: Page): Promise<Result[]> {
-			await page.waitForFunction(() => /result|No results/.test(document.querySelector('[data-search-status]')?.textContent ?? ''), null, { timeout: 15_000 });
+			await page.waitForFunction(() => /result|No results/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
 			return page.$$eval('[data-search-results] > li', (items) =>
 				items.map((li) => ({
 					title: li.querySelector('.result-title')?.textContent ?? '',
@@ -139,7 +139,7 @@ for (const base of ['/', '/reader/']) {
 
 		it('shows filters before anything is typed, and lists pages by a filter alone', async () => {
 			const page = await open('search/');
-			await page.locator('[data-search-filters]').waitFor({ state: 'visible', timeout: 15_000 });
+			await page.locator('[data-search-filters]').waitFor({ state: 'visible' });
 			await expect(page.locator('[data-search-status]').textContent()).resolves.toContain('choose a filter');
 			const outletBox = page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /^Outlet/ });
 			// The count shown before searching is the number of outlet pages.
@@ -186,7 +186,7 @@ for (const base of ['/', '/reader/']) {
 			await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/pagefind.js')));
 			await page.keyboard.type('Dragunov');
 			const box = page.locator('#header-search-input');
-			await page.locator('#header-search-results [role="option"]').first().waitFor({ timeout: 15_000 });
+			await page.locator('#header-search-results [role="option"]').first().waitFor();
 			await expect(box.getAttribute('aria-expanded')).resolves.toBe('true');
 			await expect(page.locator('.header-search [role="status"]').textContent()).resolves.toMatch(/\d+ results? for “Dragunov”/);
 			// Escape closes the list and keeps the words.
@@ -206,7 +206,7 @@ for (const base of ['/', '/reader/']) {
 			expect(new URL(page.url()).pathname.startsWith(base)).toBe(true);
 			await expect(page.locator('h1').first().textContent()).resolves.toBe(target);
 			const mark = page.locator('mark.pagefind-highlight').first();
-			await mark.waitFor({ timeout: 10_000 });
+			await mark.waitFor();
 			await expect(mark.textContent()).resolves.toMatch(/^Dragunov/i);
 			// Only the indexed text is highlighted, never a card or caption.
 			await expect(page.locator('[data-pagefind-ignore] mark.pagefind-highlight').count()).resolves.toBe(0);
@@ -218,7 +218,7 @@ for (const base of ['/', '/reader/']) {
 			await page.keyboard.press('Control+k');
 			await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('header-search-input');
 			await page.keyboard.type('Naqshbandia');
-			await page.locator('#header-search-results [role="option"]').first().waitFor({ timeout: 15_000 });
+			await page.locator('#header-search-results [role="option"]').first().waitFor();
 			await page.keyboard.press('Enter');
 			await page.waitForURL(`${site.url}search/?q=Naqshbandia`);
 			expect((await results(page)).some((r) => r.title.startsWith(ARTICLE_TITLE))).toBe(true);

@@ -7,16 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { htmlPages, pagePath } from '../helpers/dist.ts';
+import { buildSite } from '../helpers/build.ts';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 let site: ServedSite;
 let browser: Browser;
 
-// The same build as tests/build/xss.test.ts (shared when VITEST_RUN_ID is set).
+// The same build as tests/build/xss.test.ts (shared by the run), served without `_headers`.
 siteInBrowser(
-	'xss',
-	'tests/fixtures/xss/content',
-	'/',
+	() => buildSite('xss', 'tests/fixtures/xss/content', '/'),
 	(s, b) => {
 		site = s;
 		browser = b;
@@ -77,11 +76,11 @@ describe('script payloads in a browser', () => {
 			const name = page.locator(`article a[data-entity="${id}"]`).first();
 			await name.hover();
 			const card = page.locator(`[data-entity-card="${id}"]`);
-			await card.waitFor({ state: 'visible', timeout: 3000 });
+			await card.waitFor({ state: 'visible' });
 			await page.mouse.move(2, 2);
-			await card.waitFor({ state: 'hidden', timeout: 3000 });
+			await card.waitFor({ state: 'hidden' });
 			await name.focus();
-			await card.waitFor({ state: 'visible', timeout: 3000 });
+			await card.waitFor({ state: 'visible' });
 			await page.keyboard.press('Escape');
 		}
 		await expect(page.locator('[data-entity-card="xss-person"]').textContent()).resolves.toContain('<script>window.__xss=\'role\'</script>');
@@ -94,11 +93,11 @@ describe('script payloads in a browser', () => {
 		const { page, trap } = await trappedPage();
 		for (const query of ['Payloads', 'window', 'onerror', 'script']) {
 			await page.goto(`${site.url}search/?q=${encodeURIComponent(query)}`);
-			await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/for “/);
+			await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/for “/);
 			await expectNothingRan(page, trap);
 		}
 		await page.goto(`${site.url}search/?q=Payloads`);
-		await page.locator('[data-search-results] a').first().waitFor({ timeout: 15_000 });
+		await page.locator('[data-search-results] a').first().waitFor();
 		await expect(page.locator('[data-search-results]').textContent()).resolves.toContain('</title><script>');
 		// The only markup in results: our result structure (headings, lists, links, labels) and Pagefind's <mark> around matches.
 		const tags = await page.locator('[data-search-results] *').evaluateAll((els) => [...new Set(els.map((e) => e.tagName.toLowerCase()))].sort());

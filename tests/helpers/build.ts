@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { inject } from 'vitest';
+import { seedEdition } from './seed.ts';
 
 const run = promisify(execFile);
 
@@ -26,14 +29,36 @@ export interface BuildFailure {
 	stderr: string;
 }
 
-function envFor(contentDir: string, base: string, outDir: string, extra: Record<string, string> = {}) {
+/** What a test file asks the run's build queue for (`tests/helpers/build-queue.ts`). */
+export interface BuildRequest {
+	/** Folder name under `tests/.output/`, and the name under which the build is shared. */
+	name: string;
+	contentDir: string;
+	base: string;
+	/** Extra environment for the build, such as `SITE_URL`. */
+	env: Record<string, string>;
+}
+
+/** A request to the queue: a build, or the queue held for builds of one's own. */
+export type QueueRequest = BuildRequest | { hold: true };
+
+/** The origin the shared seed builds are made for, as a host's build would be. */
+export const SITE_URL = 'https://reader.example';
+
+/** The Astro cache a content folder gets under a base path (each its own). */
+export function cacheDirFor(contentDir: string, base: string): string {
 	const key = crypto.createHash('sha1').update(`${path.resolve(contentDir)}|${base}`).digest('hex').slice(0, 10);
+	return path.join(OUTPUT_ROOT, `.cache-${key}`);
+}
+
+/** The environment of the build script for a content folder, base path and output folder. */
+export function buildEnv(contentDir: string, base: string, outDir: string, extra: Record<string, string> = {}) {
 	return {
 		...process.env,
 		CONTENT_DIR: path.resolve(contentDir),
 		BASE_PATH: base,
 		READER_OUT_DIR: outDir,
-		ASTRO_CACHE_DIR: path.join(OUTPUT_ROOT, `.cache-${key}`),
+		ASTRO_CACHE_DIR: cacheDirFor(contentDir, base),
 		ASTRO_TELEMETRY_DISABLED: '1',
 		...extra,
 	};
@@ -41,54 +66,73 @@ function envFor(contentDir: string, base: string, outDir: string, extra: Record<
 
 /**
  * Builds a content folder with the real build script (`npm run build`'s), in a child process, into
- * `tests/.output/<name>`. Builds are cached for the test run by name: several test files can
- * share one build.
+ * `tests/.output/<name>`. Builds are made one at a time and shared for the test run by name,
+ * through the run's build queue: several test files can read one build, and each gets the build's
+ * own output, however many read it. Outside a Vitest run with the queue, builds right here.
  */
-export async function buildSite(name: string, contentDir: string, base = '/', extraEnv: Record<string, string> = {}): Promise<SiteBuild> {
-	const dir = path.join(OUTPUT_ROOT, name);
-	const marker = path.join(dir, '.built-by-test');
-	const stamp = `${process.env.VITEST_RUN_ID ?? ''}|${path.resolve(contentDir)}|${base}|${JSON.stringify(extraEnv)}`;
-	// Test files may run in parallel workers: one build per name at a time, then reuse.
-	return withLock(`${dir}.lock`, async () => {
-		if (process.env.VITEST_RUN_ID && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === stamp) {
-			return { dir, base, stdout: '', stderr: '' };
-		}
-		const { stdout, stderr } = await run(NODE, ['scripts/build.ts'], {
-			env: envFor(contentDir, base, dir, extraEnv),
-			maxBuffer: 64 * 1024 * 1024,
+export async function buildSite(name: string, contentDir: string, base = '/', env: Record<string, string> = {}): Promise<SiteBuild> {
+	const request: BuildRequest = { name, contentDir, base, env };
+	const queue = queueAddress();
+	if (!queue) return buildNow(request);
+	return new Promise((resolve, reject) => {
+		// node:http rather than fetch: fetch gives up on an answer after 5 minutes, a build may take longer.
+		const req = http.request(queue, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+			let body = '';
+			res.setEncoding('utf8');
+			res.on('data', (chunk: string) => (body += chunk));
+			res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(body) as SiteBuild) : reject(new Error(body))));
 		});
-		fs.writeFileSync(marker, stamp);
-		return { dir, base, stdout, stderr };
+		req.on('error', reject);
+		req.end(JSON.stringify(request));
 	});
 }
 
-/** Runs `task` holding a lock directory (created atomically), waiting for other holders. */
-async function withLock<T>(lock: string, task: () => Promise<T>): Promise<T> {
-	fs.mkdirSync(path.dirname(lock), { recursive: true });
-	const deadline = Date.now() + 10 * 60_000;
-	for (;;) {
-		try {
-			fs.mkdirSync(lock);
-			break;
-		} catch {
-			// A lock left by a killed run is stale after its build time.
-			const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-			if (age > 5 * 60_000 || Date.now() > deadline) fs.rmSync(lock, { recursive: true, force: true });
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	}
-	try {
-		return await task();
-	} finally {
-		fs.rmSync(lock, { recursive: true, force: true });
-	}
+/**
+ * For a test file that runs builds itself (not through `buildSite`): waits until no queued build
+ * runs, and keeps the queue's builds waiting until `release` is called (or the worker ends), so
+ * that no two builds share the Astro project folder at once.
+ */
+export function holdBuilds(): Promise<() => void> {
+	const queue = queueAddress();
+	if (!queue) return Promise.resolve(() => {});
+	return new Promise((resolve, reject) => {
+		const req = http.request(queue, { method: 'POST', headers: { 'content-type': 'application/json' }, agent: false }, (res) => {
+			res.once('data', () => resolve(() => req.destroy()));
+			res.on('error', () => {});
+		});
+		req.on('error', reject);
+		req.end(JSON.stringify({ hold: true }));
+	});
+}
+
+function queueAddress(): string | undefined {
+	return process.env.VITEST ? inject('buildQueue') : undefined;
+}
+
+/**
+ * The seed edition (`seedEdition()`) as a host would build it (`SITE_URL` set), at a domain's root
+ * or under /reader/: the one build of each that every test file reading the seed shares.
+ */
+export function seedSite(base: '/' | '/reader/'): Promise<SiteBuild> {
+	return buildSite(base === '/' ? 'seed-root' : 'seed-reader', seedEdition(), base, { SITE_URL });
+}
+
+/** The small fixture site (`tests/fixtures/site/content`) at a domain's root or under /reader/. */
+export function fixtureSite(base: '/' | '/reader/'): Promise<SiteBuild> {
+	return buildSite(base === '/' ? 'fixture-root' : 'fixture-reader', 'tests/fixtures/site/content', base);
+}
+
+async function buildNow({ name, contentDir, base, env }: BuildRequest): Promise<SiteBuild> {
+	const dir = path.join(OUTPUT_ROOT, name);
+	const { stdout, stderr } = await run(NODE, ['scripts/build.ts'], { env: buildEnv(contentDir, base, dir, env), maxBuffer: 64 * 1024 * 1024 });
+	return { dir, base, stdout, stderr };
 }
 
 /** Runs the build on content expected to fail, and returns its exit code and output. */
 export async function buildExpectingFailure(name: string, contentDir: string): Promise<BuildFailure> {
 	const dir = path.join(OUTPUT_ROOT, name);
 	try {
-		const { stdout, stderr } = await run(NODE, ['scripts/build.ts'], { env: envFor(contentDir, '/', dir), maxBuffer: 64 * 1024 * 1024 });
+		const { stdout, stderr } = await run(NODE, ['scripts/build.ts'], { env: buildEnv(contentDir, '/', dir), maxBuffer: 64 * 1024 * 1024 });
 		return { code: 0, stdout, stderr };
 	} catch (error) {
 		const e = error as { code: number; stdout: string; stderr: string };
@@ -99,7 +143,7 @@ export async function buildExpectingFailure(name: string, contentDir: string): P
 /** Runs `npm run check`'s content linter on a folder. */
 export async function checkContent(contentDir: string): Promise<BuildFailure> {
 	try {
-		const { stdout, stderr } = await run(NODE, ['scripts/check-content.ts'], { env: envFor(contentDir, '/', '') });
+		const { stdout, stderr } = await run(NODE, ['scripts/check-content.ts'], { env: buildEnv(contentDir, '/', '') });
 		return { code: 0, stdout, stderr };
 	} catch (error) {
 		const e = error as { code: number; stdout: string; stderr: string };
