@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Element } from 'hast';
 import { toText } from 'hast-util-to-text';
-import { buildSite, type SiteBuild } from '../helpers/build.ts';
+import { seedSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, readPage } from '../helpers/html.ts';
 
 const BASE = '/reader/';
@@ -22,7 +22,7 @@ const JPOST = {
 
 let site: SiteBuild;
 beforeAll(async () => {
-	site = await buildSite('seed-reader', 'content', BASE);
+	site = await seedSite(BASE);
 });
 
 const sourceItems = (id: string) => {
