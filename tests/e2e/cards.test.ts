@@ -64,6 +64,8 @@ async function open(options: BrowserContextOptions = DESKTOP, address = ARTICLE)
 	return page;
 }
 
+/** Polls the page, as long as a locator would wait (Vitest's default for polls is one second). */
+const POLL = { timeout: 30_000 };
 const log = (page: Page) => page.evaluate(() => (window as unknown as { cardLog: Logged[] }).cardLog);
 const nameIn = (page: Page, id: string, nth = 0) => page.locator(`.article-body a[data-entity="${id}"]`).nth(nth);
 const cardOf = (page: Page, id: string) => page.locator(`[data-entity-card="${id}"]`);
@@ -161,7 +163,7 @@ describe('opening a card', () => {
 		expect(await openCards(page)).toEqual([]);
 		await page.clock.runFor(100);
 		await cardOf(page, 'jalula').waitFor({ state: 'visible' });
-		await expect.poll(async () => (await log(page)).filter((e) => e.type === 'open').map((e) => e.id)).toEqual(['jalula']);
+		await expect.poll(async () => (await log(page)).filter((e) => e.type === 'open').map((e) => e.id), POLL).toEqual(['jalula']);
 		const events = await log(page);
 		const over = events.filter((e) => e.type === 'pointerover' && e.id === 'jalula').at(-1)!;
 		const opened = events.find((e) => e.type === 'open')!;
@@ -176,7 +178,7 @@ describe('opening a card', () => {
 		// The clock stands still: no timer is needed to open it.
 		expect(await openCards(page)).toEqual(['baquba']);
 		await cardOf(page, 'baquba').waitFor({ state: 'visible' });
-		await expect.poll(async () => (await log(page)).some((e) => e.type === 'open' && e.id === 'baquba')).toBe(true);
+		await expect.poll(async () => (await log(page)).some((e) => e.type === 'open' && e.id === 'baquba'), POLL).toBe(true);
 		const events = await log(page);
 		const focused = events.find((e) => e.type === 'focusin' && e.id === 'baquba')!;
 		const opened = events.find((e) => e.type === 'open' && e.id === 'baquba')!;
@@ -267,7 +269,7 @@ describe('WCAG 2.2 SC 1.4.13 content on hover or focus', () => {
 		await page.clock.runFor(100);
 		expect(await isOpen(card)).toBe(false);
 		await card.waitFor({ state: 'hidden' });
-		await expect.poll(async () => (await log(page)).some((e) => e.type === 'closed')).toBe(true);
+		await expect.poll(async () => (await log(page)).some((e) => e.type === 'closed'), POLL).toBe(true);
 		const events = await log(page);
 		const out = events.filter((e) => e.type === 'pointerout' && e.id === 'jalula').at(-1)!;
 		const closed = events.find((e) => e.type === 'closed')!;
@@ -382,7 +384,7 @@ describe('touch', () => {
 		await touch('touchStart', startY);
 		for (let y = startY - 10; y >= startY - 150; y -= 10) await touch('touchMove', y);
 		await touch('touchEnd', startY - 150);
-		await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before);
+		await expect.poll(() => page.evaluate(() => scrollY), POLL).toBeGreaterThan(before);
 		// Whatever the scroll set off (a timer, the name's visibility observer) has had its turn.
 		await renderingUpdate(page);
 		await page.clock.runFor(CLOSE_DELAY + OPEN_DELAY);

@@ -150,7 +150,7 @@ describe('the strict Content Security Policy of public/_headers', () => {
 		// A second query through the form, and a result followed.
 		await page.fill('[data-search-input]', 'Jalula');
 		await page.press('[data-search-input]', 'Enter');
-		await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/for “Jalula”/);
+		await page.locator('[data-search-status]', { hasText: /for “Jalula”/ }).waitFor();
 		await Promise.all([page.waitForURL(/\/reader\//), results.first().click()]);
 		await page.waitForLoadState('load');
 		expectClean(watch);

@@ -93,7 +93,7 @@ describe('script payloads in a browser', () => {
 		const { page, trap } = await trappedPage();
 		for (const query of ['Payloads', 'window', 'onerror', 'script']) {
 			await page.goto(`${site.url}search/?q=${encodeURIComponent(query)}`);
-			await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/for “/);
+			await page.locator('[data-search-status]', { hasText: /for “/ }).waitFor();
 			await expectNothingRan(page, trap);
 		}
 		await page.goto(`${site.url}search/?q=Payloads`);
