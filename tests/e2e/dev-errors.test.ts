@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
-import { NODE } from '../helpers/build.ts';
+import { NODE, holdBuilds } from '../helpers/build.ts';
 
 const MESSAGE = 'fixture-article.md:9:21: error: unknown glossary id `bagdad` in :e[Baghdad]{#bagdad}';
 /** The loaders' own report of the errors (Astro prefixes it with the loader's name). */
@@ -55,6 +55,13 @@ function printed(pattern: RegExp): Promise<void> {
 		check();
 	});
 }
+
+// The dev server writes Astro's project folder (.astro/) as builds do: keep the run's builds waiting meanwhile.
+let releaseBuilds = () => {};
+beforeAll(async () => {
+	releaseBuilds = await holdBuilds();
+});
+afterAll(() => releaseBuilds());
 
 beforeAll(async () => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-errors-'));
