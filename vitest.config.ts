@@ -9,7 +9,15 @@ export default defineConfig({
 		// files spend most of their time waiting on Chromium, and builds wait in the queue.
 		maxWorkers: '100%',
 		projects: [
-			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+			{
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					// Some unit tests run a command (the content check, the import CLI) in a child process:
+					// on a busy 2-core machine, beside browser tests, that can take more than Vitest's 5 s.
+					testTimeout: 60_000,
+				},
+			},
 			{
 				test: {
 					name: 'build',
