@@ -108,6 +108,20 @@ describe('import fixtures', () => {
 		expect(written).toContain('> Engineers found cracks in two of its piers.\n>\n> Repairs are expected to take eighteen months.\n:::');
 	});
 
+	it('fails loudly and writes nothing when the article would not keep a word, even with --force', async () => {
+		// Markdown that already holds a directive of ours: its text reads `:e[Baghdad]`, the site would show `Baghdad`.
+		const input = path.join(contentDir, 'annotated.md');
+		fs.writeFileSync(input, '# Already annotated\n\nBy Jane Roe – Reuters – 1 May 2021\n\nThe road to :e[Baghdad] was closed on Monday.\n');
+		const target = path.join(contentDir, 'articles', 'annotated.md');
+		fs.writeFileSync(target, 'an earlier version');
+		await expect(importArticle({ file: input, slug: 'annotated', force: true, contentDir })).rejects.toThrow(
+			/would not keep every word of .*annotated\.md \(word 13: the input has “The road to :e\[Baghdad\] was closed on”, the article “The road to Baghdad was closed on”\); nothing was written/,
+		);
+		expect(fs.readFileSync(target, 'utf8')).toBe('an earlier version');
+		expect(fs.readdirSync(path.join(contentDir, 'articles')).filter((f) => f.startsWith('.'))).toEqual([]);
+		fs.rmSync(target);
+	});
+
 	it('gives tools its findings as JSON: quotes, boundaries with their excerpt, words kept', () => {
 		const data = summaryData(results.get('plain-text')!);
 		expect(data.quotes.map((q) => q.outlet)).toEqual(['reuters', 'bbc', 'associated-press', 'unknown', 'unknown']);

@@ -166,6 +166,11 @@ describe('parseHtml', () => {
 		const document = parseHtml('page.html', '<html><body><div class="story">First part of the story.<br><br>Second part, with a <br>single break.<br> <br>Third part.</div></body></html>', outlets);
 		expect(document.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['First part of the story.', 'Second part, with a single break.', 'Third part.']);
 	});
+	it('reads a layout table or a list item that holds paragraphs block by block', () => {
+		const page = '<html><body><main><table><tr><td><p>First paragraph of the story.</p><blockquote><p>A quote.</p></blockquote><p>Last paragraph.</p></td></tr><tr><td>Menu</td><td>Contact</td></tr></table><ul><li>Plain item.</li><li><p>Item with</p><p>two paragraphs.</p></li></ul></main></body></html>';
+		const document = parseHtml('page.html', page, outlets);
+		expect(document.blocks.map((b) => (b.kind === 'quote' ? 'quote' : b.text))).toEqual(['First paragraph of the story.', 'quote', 'Last paragraph.', 'Menu Contact', 'Plain item.', 'Item with', 'two paragraphs.']);
+	});
 	it('treats a blockquote in a figure with a caption as a quote and its credit line', () => {
 		const document = parseHtml('page.html', '<article><p>Officials spoke on Monday:</p><figure><blockquote><p>We will rebuild.</p></blockquote><figcaption>— Reuters</figcaption></figure></article>', outlets);
 		expect(document.blocks.map((b) => b.kind)).toEqual(['paragraph', 'quote', 'paragraph']);

@@ -16,6 +16,13 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Elements inside a paragraph. */
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'font']);
 
+/** Elements that make blocks of their own: a layout table's cell or a list item holding them is read block by block. */
+const BLOCKS = new Set(['p', 'div', 'blockquote', 'table', 'ul', 'ol', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'pre']);
+
+function holdsBlocks(el: Element): boolean {
+	return el.children.some((child) => child.type === 'element' && (BLOCKS.has(child.tagName) || (!INLINE.has(child.tagName) && holdsBlocks(child))));
+}
+
 /** Text of an element as one line: white space collapsed, no-break spaces kept. */
 function lineOf(node: Element | Root): string {
 	return toText(node).replace(/[ \t\n\r\f]+/g, ' ').trim();
@@ -49,7 +56,7 @@ class BlockReader {
 				continue;
 			}
 			this.flush(into);
-			if (PARAGRAPHS.has(tag)) {
+			if (PARAGRAPHS.has(tag) && !holdsBlocks(child)) {
 				const text = lineOf(child);
 				if (text) into.push(paragraph(text, undefined, child.position?.start.line));
 			} else if (HEADINGS.has(tag)) {
