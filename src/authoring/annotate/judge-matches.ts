@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { CAPITALISED_COMMON, NAME_PARTICLES, NAME_PREFIXES, TITLE_WORDS } from '../names/name-words.ts';
 import type { NameMatch } from './find-names.ts';
 import { matchingForm } from './name-index.ts';
@@ -21,6 +22,7 @@ interface Token {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+const LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[] | undefined> } } }).model().one.lexicon;
 const UPPER = /^\p{Lu}/u;
 
 /**
@@ -71,7 +73,8 @@ function extend(tokens: Token[], index: number, step: -1 | 1): Token[] {
 		let ahead = at + step;
 		while (tokens[ahead] && joined(tokens[ahead - step]!, tokens[ahead]!) && isParticle(tokens[ahead]!)) ahead += step;
 		const next = tokens[ahead];
-		if (!next || !joined(tokens[ahead - step]!, next) || (!isNameWord(next) && !isTitle(next))) break;
+		// Titles are not name words: one starts another name ("US President Barack Obama" is two).
+		if (!next || !joined(tokens[ahead - step]!, next) || !isNameWord(next)) break;
 		for (let i = at + step; i !== ahead + step; i += step) run.push(tokens[i]!);
 		at = ahead;
 	}
@@ -81,6 +84,12 @@ function extend(tokens: Token[], index: number, step: -1 | 1): Token[] {
 function isParticle(token: Token): boolean {
 	const lower = token.word.toLowerCase();
 	return NAME_PARTICLES.has(lower) || lower === 'of' || lower === 'the';
+}
+
+/** "Arab", "Iranian": an adjective beside a name describes it ("Sunni Arab tribes"), it does not lengthen it. */
+function isDemonym(word: string): boolean {
+	const tags = LEXICON[word];
+	return (Array.isArray(tags) ? tags : [tags]).some((t) => t === 'Demonym' || t === 'Adjective');
 }
 
 function isTitle(token: Token): boolean {
@@ -93,7 +102,7 @@ function isNameWord(token: Token): boolean {
 	if (/^(?:al|el|ad|as|ash|at|az|ul|bin|abu)-\p{Lu}/u.test(word)) return true;
 	if (!UPPER.test(word)) return false;
 	const lower = word.replace(/\.$/, '').toLowerCase();
-	if (TITLE_WORDS.has(lower) || CAPITALISED_COMMON.has(lower)) return false;
+	if (TITLE_WORDS.has(lower) || CAPITALISED_COMMON.has(lower) || isDemonym(lower)) return false;
 	if (token.sentenceStart) return false;
 	return true;
 }
