@@ -7,7 +7,7 @@
 /** The word every placeholder starts with. */
 export const PLACEHOLDER_PREFIX = 'TODO:';
 
-const PLACEHOLDER = /^\s*TODO\b/;
+const PLACEHOLDER = /^\s*TODO:/;
 
 /** True when a value is still a tool's placeholder. */
 export function isPlaceholder(value: unknown): boolean {

@@ -10,6 +10,7 @@ import { parseHtml } from '../../src/authoring/import/parse-html.ts';
 import { ImportError } from '../../src/authoring/import/errors.ts';
 import { knownOutlets, type KnownOutlet } from '../../src/authoring/import/outlets.ts';
 import { articleSlug } from '../../src/authoring/import/slug.ts';
+import { isPlaceholder } from '../../src/schemas/placeholder.ts';
 import { republisherPrefix } from '../../src/authoring/import/title-prefix.ts';
 import { checkWordsKept, wordsOf } from '../../src/authoring/import/verify-words.ts';
 import { indexNames, type Glossary, type GlossaryEntry } from '../../src/corpus/glossary.ts';
@@ -200,5 +201,12 @@ describe('republisherPrefix', () => {
 	it('leaves headlines that only mention an outlet, or have no separator', () => {
 		expect(republisherPrefix('Kurds seize Jalula: MESOP reports', withMesop)).toBeUndefined();
 		expect(republisherPrefix('MESOP reports that Kurds seized Jalula', withMesop)).toBeUndefined();
+	});
+});
+
+describe('isPlaceholder', () => {
+	it('is a value that starts with TODO and a colon, nothing else', () => {
+		expect(['TODO: the author', '  TODO: x'].map(isPlaceholder)).toEqual([true, true]);
+		expect(['TODO list apps reviewed', 'A TODO: in the middle', '', undefined, 3].map(isPlaceholder)).toEqual([false, false, false, false, false]);
 	});
 });
