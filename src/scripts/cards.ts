@@ -4,13 +4,18 @@
  *
  * - Mouse: opens after an intent delay, so a pointer crossing a name does not flash a card;
  *   closes after a grace period, so the pointer can travel onto the card (WCAG 1.4.13 hoverable).
- * - Keyboard: opens at once on visible focus; the card holds nothing the name's own link lacks,
- *   so it never takes focus and Tab moves on.
+ * - Keyboard: opens at once on visible focus; Tab moves on past the card (no focus trap).
+ *   ArrowDown moves into an open card, whose names and links then take focus in turn.
  * - Touch: the first tap opens the card instead of following the link, the second tap follows it.
- * - Escape, a tap or click elsewhere, or the name leaving the viewport closes it.
+ * - Escape closes the top card and puts focus back where it was; a tap or click elsewhere, or the
+ *   name leaving the viewport, closes it.
  *
- * The card is absolutely positioned in page coordinates, so it scrolls with its name without
- * any scroll handler, and its position is rounded to whole pixels so text stays crisp.
+ * Cards within cards (issue 17): a name inside an open card opens its own card the same ways,
+ * stacked beside the first. The open cards form a stack of levels; each level is a card and the
+ * name that opened it, and closing a level closes every level above it.
+ *
+ * A card is absolutely positioned in page coordinates, so it scrolls with its name without any
+ * scroll handler, and its position is rounded to whole pixels so text stays crisp.
  */
 const OPEN_DELAY = 120;
 const CLOSE_DELAY = 300;
@@ -18,19 +23,27 @@ const CLOSE_DELAY = 300;
 const GAP = 8;
 const MAX_WIDTH = 360;
 
-let card: HTMLElement | null = null;
-let owner: HTMLElement | null = null;
+interface Level {
+	card: HTMLElement;
+	owner: HTMLElement;
+}
+const stack: Level[] = [];
 let timer = 0;
+/** The name focus is being given back to after Escape: its card stays closed. */
+let returning: HTMLElement | null = null;
 
 const nameOf = (target: EventTarget | null) =>
 	target instanceof Element ? target.closest<HTMLElement>('a[data-entity]') : null;
-const cardOf = (target: EventTarget | null) =>
-	target instanceof Element ? target.closest<HTMLElement>('[data-entity-card]') : null;
-const focused = () => !!owner?.matches(':focus-visible');
-const hovered = () => !!(owner?.matches(':hover') || card?.matches(':hover'));
+/** The level whose card holds a node, or -1 outside every open card. */
+const levelOf = (target: EventTarget | null) =>
+	target instanceof Node ? stack.findLastIndex((level) => level.card.contains(target)) : -1;
+const isOwner = (target: EventTarget | null) => stack.some((level) => level.owner === nameOf(target));
 
 const leftViewport = new IntersectionObserver((entries) => {
-	if (entries.some((entry) => entry.target === owner && !entry.isIntersecting)) close();
+	for (const entry of entries) {
+		const index = stack.findIndex((level) => level.owner === entry.target);
+		if (!entry.isIntersecting && index >= 0) closeFrom(index);
+	}
 });
 
 function later(action: () => void, delay: number) {
@@ -38,8 +51,8 @@ function later(action: () => void, delay: number) {
 	timer = window.setTimeout(action, delay);
 }
 
-function place() {
-	if (!card || !owner) return;
+function place(index: number) {
+	const { card, owner } = stack[index]!;
 	const viewportWidth = document.documentElement.clientWidth;
 	const viewportHeight = document.documentElement.clientHeight;
 	card.style.maxWidth = `${Math.min(MAX_WIDTH, viewportWidth - 2 * GAP)}px`;
@@ -53,11 +66,20 @@ function place() {
 	const roomAbove = name.top - GAP - GAP;
 	// Below if it fits, else above if it fits, else on the roomier side, scrolling inside itself:
 	// the card never covers its own name.
-	const side = height <= roomBelow || (height > roomAbove && roomBelow >= roomAbove) ? 'below' : 'above';
+	let side = height <= roomBelow || (height > roomAbove && roomBelow >= roomAbove) ? 'below' : 'above';
 	const room = Math.max(0, Math.floor(side === 'below' ? roomBelow : roomAbove));
 	if (height > room) card.style.maxHeight = `${room}px`;
-	const top = side === 'below' ? name.bottom + GAP : name.top - GAP - Math.min(height, room);
-	const left = Math.max(GAP, Math.min(firstLine.left, viewportWidth - GAP - width));
+	let top = side === 'below' ? name.bottom + GAP : name.top - GAP - Math.min(height, room);
+	let left = Math.max(GAP, Math.min(firstLine.left, viewportWidth - GAP - width));
+	// A card opened from a card sits beside it where there is room, level with its name.
+	const parent = stack[index - 1]?.card.getBoundingClientRect();
+	const beside = !parent ? null : parent.right + GAP + width <= viewportWidth - GAP ? parent.right + GAP : parent.left - GAP - width >= GAP ? parent.left - GAP - width : null;
+	if (beside !== null) {
+		card.style.maxHeight = `${viewportHeight - 2 * GAP}px`;
+		top = Math.max(GAP, Math.min(firstLine.top, viewportHeight - GAP - Math.min(height, viewportHeight - 2 * GAP)));
+		left = beside;
+		side = 'beside';
+	}
 	card.style.top = `${Math.round(top + window.scrollY)}px`;
 	card.style.left = `${Math.round(left + window.scrollX)}px`;
 	card.dataset.side = side;
@@ -65,78 +87,106 @@ function place() {
 
 function open(name: HTMLElement) {
 	clearTimeout(timer);
-	const next = document.querySelector<HTMLElement>(`[data-entity-card="${CSS.escape(name.dataset.entity ?? '')}"]`);
-	if (!next || (next === card && name === owner)) return;
-	close();
-	card = next;
-	owner = name;
+	const card = document.querySelector<HTMLElement>(`[data-entity-card="${CSS.escape(name.dataset.entity ?? '')}"]`);
+	const index = levelOf(name) + 1;
+	if (!card || stack[index]?.owner === name) return;
+	closeFrom(index);
+	// A card already open lower in the stack (a name in a card naming the card's own entity) stays where it is.
+	if (stack.some((level) => level.card === card)) return;
+	stack.push({ card, owner: name });
 	name.dataset.cardOpen = '';
-	next.showPopover();
-	place();
+	card.showPopover();
+	place(index);
 	leftViewport.observe(name);
 }
 
-function close() {
+/** Closes the card at `index` and every card above it. */
+function closeFrom(index: number) {
 	clearTimeout(timer);
-	if (card?.matches(':popover-open')) card.hidePopover();
-	if (owner) delete owner.dataset.cardOpen;
-	leftViewport.disconnect();
-	card = owner = null;
+	for (const { card, owner } of stack.splice(Math.max(0, index)).reverse()) {
+		if (card.matches(':popover-open')) card.hidePopover();
+		delete owner.dataset.cardOpen;
+		leftViewport.unobserve(owner);
+	}
+}
+
+/** Keeps the levels the pointer or focus is in (or on the name of), closes those above. */
+function settle() {
+	const active = (level: Level) =>
+		level.card.matches(':hover') || level.owner.matches(':hover') || level.card.contains(document.activeElement) || level.owner === document.activeElement;
+	closeFrom(stack.findLastIndex(active) + 1);
 }
 
 document.addEventListener('pointerover', (event) => {
 	if (event.pointerType === 'touch') return;
 	const name = nameOf(event.target);
-	if (name && name !== owner) later(() => open(name), OPEN_DELAY);
-	else if (name || (card && cardOf(event.target) === card)) clearTimeout(timer);
+	if (name && !isOwner(name)) later(() => open(name), OPEN_DELAY);
+	else if (name || levelOf(event.target) >= 0) clearTimeout(timer);
 });
 
 document.addEventListener('pointerout', (event) => {
 	if (event.pointerType === 'touch') return;
-	const from = nameOf(event.target) ?? cardOf(event.target);
+	const from = nameOf(event.target) ?? (event.target as Element).closest?.('[data-entity-card]');
 	if (!from || (event.relatedTarget instanceof Node && from.contains(event.relatedTarget))) return;
-	// Dragging to select text in the card may stray outside it; a card opened by focus stays open.
-	if (event.buttons || focused()) clearTimeout(timer);
-	else later(close, card ? CLOSE_DELAY : 0);
+	// Dragging to select text in a card may stray outside it; a card opened by focus stays open.
+	if (event.buttons || stack.some((level) => level.owner.matches(':focus-visible'))) clearTimeout(timer);
+	else later(settle, stack.length ? CLOSE_DELAY : 0);
 });
 
 document.addEventListener('focusin', (event) => {
 	const name = nameOf(event.target);
-	if (name?.matches(':focus-visible')) open(name);
+	if (name !== returning && name?.matches(':focus-visible')) open(name);
 });
 
-document.addEventListener('focusout', (event) => {
-	if (!card || !owner) return;
-	const to = event.relatedTarget;
-	if (to instanceof Node && (card.contains(to) || owner.contains(to))) return;
-	if ((event.target === owner || card.contains(event.target as Node)) && !hovered()) close();
+document.addEventListener('focusout', () => {
+	if (stack.length) later(settle, 0);
 });
-
-const outside = (target: EventTarget | null) => !!card && !card.contains(target as Node) && nameOf(target) !== owner;
 
 document.addEventListener('click', (event) => {
-	const name = nameOf(event.target);
 	if ((event as PointerEvent).pointerType !== 'touch') return;
-	if (name && name !== owner) {
+	const name = nameOf(event.target);
+	if (name && !isOwner(name)) {
 		event.preventDefault();
 		open(name);
-	} else if (outside(event.target)) {
-		close();
+	} else if (!name) {
+		closeFrom(levelOf(event.target) + 1);
 	}
 });
 
-// A mouse press outside closes at once; on touch screens only a tap does (above), so that a
-// finger that starts scrolling the page keeps the card open.
+// A mouse press outside a card closes it (and the cards above) at once; on touch screens only a
+// tap does (above), so that a finger that starts scrolling the page keeps the card open.
 document.addEventListener('pointerdown', (event) => {
-	if (event.pointerType !== 'touch' && outside(event.target)) close();
+	if (event.pointerType !== 'touch' && !isOwner(event.target)) closeFrom(levelOf(event.target) + 1);
 });
 
 document.addEventListener('keydown', (event) => {
-	if (event.key !== 'Escape' || !card || !owner) return;
-	const name = owner;
-	const focusInCard = card.contains(document.activeElement);
-	close();
-	if (focusInCard) name.focus();
+	const top = stack.at(-1);
+	if (!top) return;
+	const focus = document.activeElement;
+	if (event.key === 'Escape') {
+		const focusInCard = top.card.contains(focus);
+		closeFrom(stack.length - 1);
+		returning = top.owner;
+		if (focusInCard) top.owner.focus();
+		returning = null;
+		return;
+	}
+	const opened = stack.find((level) => level.owner === focus);
+	const within = stack[levelOf(focus)];
+	if (event.key === 'ArrowDown' && opened) {
+		const first = opened.card.querySelector<HTMLElement>('a[href]');
+		if (first) {
+			event.preventDefault();
+			first.focus();
+		}
+	} else if (event.key === 'Tab' && within) {
+		// Tab leaves a card the way it came in: from its name, on to what follows the name.
+		const links = within.card.querySelectorAll<HTMLElement>('a[href]');
+		if (focus === links[event.shiftKey ? 0 : links.length - 1]) {
+			if (event.shiftKey) event.preventDefault();
+			within.owner.focus();
+		}
+	}
 });
 
-window.addEventListener('resize', place);
+window.addEventListener('resize', () => stack.forEach((_, index) => place(index)));

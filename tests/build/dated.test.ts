@@ -4,11 +4,14 @@
  * person's card says a different role in each, relations show in both directions, cards opened
  * from a card exist on the page, and entry pages carry a timeline drawn without a script.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
 import { buildSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, readPage } from '../helpers/html.ts';
+import { seedEdition } from '../helpers/seed.ts';
 
 const FIXTURE = 'tests/fixtures/dated/content';
 const text = (el: Element) => toText(el).replace(/\s+/g, ' ').trim();
@@ -95,5 +98,57 @@ describe('dated cards, relations and timelines', () => {
 		]);
 		// Drawn at build time: the entry page loads no script for it.
 		expect(findAll(page, (el) => el.tagName === 'script' && !!el.properties.src && String(el.properties.src).includes('imeline'))).toHaveLength(0);
+	});
+
+	it('puts roles and relations into glossary.json and into the entry pages’ JSON-LD in schema.org terms', () => {
+		const glossary = JSON.parse(fs.readFileSync(path.join(site.dir, 'data/glossary.json'), 'utf8')) as { entries: { id: string; roles: unknown[]; relations: unknown[] }[] };
+		const maliki = glossary.entries.find((e) => e.id === 'nouri-al-maliki')!;
+		expect(maliki.roles).toEqual([
+			{ title: 'Prime Minister of Iraq', start: '2006', end: '2014-09' },
+			{ title: 'Vice President of Iraq', start: '2014-09' },
+		]);
+		expect(maliki.relations).toEqual([{ type: 'leads', target: 'government-of-iraq', start: '2006', end: '2014-09' }]);
+		const about = (id: string) => {
+			const tree = readPage(site.dir, `glossary/${id}/index.html`);
+			const script = findAll(tree, (el) => el.tagName === 'script' && el.properties.type === 'application/ld+json')[0]!;
+			return JSON.parse(toText(script)).about as Record<string, unknown>;
+		};
+		const person = about('nouri-al-maliki');
+		expect(person.hasOccupation).toEqual([
+			{ '@type': 'Role', hasOccupation: { '@type': 'Occupation', name: 'Prime Minister of Iraq' }, roleName: 'Prime Minister of Iraq', startDate: '2006', endDate: '2014-09' },
+			{ '@type': 'Role', hasOccupation: { '@type': 'Occupation', name: 'Vice President of Iraq' }, roleName: 'Vice President of Iraq', startDate: '2014-09' },
+		]);
+		expect(person.memberOf).toMatchObject({ '@type': 'Role', roleName: 'leader', startDate: '2006', endDate: '2014-09', memberOf: { '@type': 'Organization', name: 'Government of Iraq' } });
+		expect(about('baghdad').containedInPlace).toMatchObject({ '@type': 'Place', name: 'Iraq' });
+		expect(about('iraq').containsPlace).toMatchObject({ '@type': 'Place', name: 'Baghdad' });
+		expect(about('naqshbandi-army').member).toMatchObject({ '@type': 'Role', roleName: 'leader', member: { '@type': 'Person', name: 'Izzat Ibrahim al-Douri' } });
+	});
+});
+
+describe('the seed edition’s dated roles and relations', () => {
+	let site: SiteBuild;
+	beforeAll(async () => {
+		site = await buildSite('e2e-seed-root', seedEdition(), '/');
+	});
+
+	it('dates the cards of the people whose office changed after June 2014', () => {
+		const tree = readPage(site.dir, 'articles/kurds-seize-jalula-to-attack-isis/index.html');
+		const maliki = text(cardIn(tree, 'nouri-al-maliki'));
+		expect(maliki).toContain('Prime Minister of Iraq (as of 21 June 2014)');
+		expect(maliki).toContain('Later: Vice President of Iraq from September 2014.');
+		expect(text(cardIn(tree, 'jalal-talabani'))).toContain('President of Iraq (as of 21 June 2014). Later: held until 24 July 2014.');
+		expect(text(cardIn(tree, 'ayad-allawi'))).toContain('Later: Vice President of Iraq from 8 September 2014.');
+		expect(text(cardIn(tree, 'adel-abdul-mahdi'))).toContain('Later: Oil Minister of Iraq from 8 September 2014.');
+	});
+
+	it('shows the leadership and loyalty the article states, both ways', () => {
+		const tree = readPage(site.dir, 'articles/kurds-seize-jalula-to-attack-isis/index.html');
+		expect(text(cardIn(tree, 'moqtada-al-sadr'))).toContain('Leads Mahdi Army since 2003');
+		expect(text(cardIn(tree, 'moqtada-al-sadr'))).toContain('Followed by Nassir al-Saedi');
+		expect(text(cardIn(tree, 'mahdi-army'))).toContain('Led by Moqtada al-Sadr since 2003');
+		expect(text(cardIn(tree, 'nassir-al-saedi'))).toContain('Loyal to Moqtada al-Sadr');
+		expect(text(cardIn(tree, 'naqshbandi-army'))).toContain('Led by Izzat Ibrahim al-Douri');
+		expect(text(cardIn(tree, 'izzat-ibrahim-al-douri'))).toContain('Leads Naqshbandi Army');
+		expect(text(cardIn(tree, 'sadr-city'))).toContain('In Baghdad');
 	});
 });
