@@ -179,6 +179,14 @@ describe('parseHtml', () => {
 });
 
 describe('the article of a page without <article> or <main>', () => {
+	it('is found whole when each paragraph sits in a wrapper of its own', () => {
+		const wrapped = (text: string) => `<div class="text-block"><p>${text}</p></div>`;
+		const page = `<html><body><div class="nav"><p>Home</p></div><div class="story">${['One paragraph of the story, long enough.', 'A second paragraph of the story, also long.', 'A third and last paragraph of the story, which is the longest one.'].map(wrapped).join('')}</div><div class="footer-links"><p>About us</p></div></body></html>`;
+		const document = parseHtml('page.html', page, outlets);
+		expect(document.blocks).toHaveLength(3);
+		expect(document.bodyText).not.toMatch(/Home|About us/);
+	});
+
 	it('is the element whose own paragraphs hold the most text, not the menus and sidebars', () => {
 		const page = `<html><body>
 			<div class="menu"><p>Home</p><p>World</p><p>Sport</p></div>

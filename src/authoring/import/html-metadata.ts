@@ -90,25 +90,31 @@ export function isByline(el: Element): boolean {
 const NOT_TEXT = new Set(['nav', 'aside', 'footer', 'header', 'form', 'script', 'style', 'noscript', 'template']);
 
 /**
- * On a page that marks no `<article>` or `<main>`: the element whose own paragraphs (and quotes)
- * hold the most text, as readers' "reading modes" find a story among menus and sidebars.
+ * On a page that marks no `<article>` or `<main>`: the element that holds most of the page's
+ * paragraph text, as reading modes find a story among menus and sidebars. Each paragraph (or
+ * quote) counts fully for its parent and half for its grandparent, so a story whose paragraphs
+ * each sit in a wrapper of their own is found as a whole.
  */
 function densestContainer(tree: Root): Element | undefined {
-	let best: Element | undefined;
-	let bestScore = 0;
-	const walk = (el: Element | Root) => {
-		let score = 0;
+	const scores = new Map<Element, number>();
+	const add = (el: Element | Root | undefined, points: number) => {
+		if (el?.type === 'element') scores.set(el, (scores.get(el) ?? 0) + points);
+	};
+	const walk = (el: Element | Root, ancestors: (Element | Root)[]) => {
 		for (const child of el.children) {
 			if (child.type !== 'element' || NOT_TEXT.has(child.tagName)) continue;
-			if (isTag(child, 'p', 'blockquote')) score += toText(child).trim().length;
-			walk(child);
-		}
-		if (el.type === 'element' && score > bestScore) {
-			best = el;
-			bestScore = score;
+			if (isTag(child, 'p', 'blockquote')) {
+				const length = toText(child).trim().length;
+				add(el, length);
+				add(ancestors.at(-1), length / 2);
+				continue;
+			}
+			walk(child, [...ancestors, el]);
 		}
 	};
-	walk(tree);
+	walk(tree, []);
+	let best: Element | undefined;
+	for (const [el, score] of scores) if (!best || score > scores.get(best)!) best = el;
 	return best;
 }
 
