@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { findChromium } from './lib/chromium.ts';
 
-const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
-let chromium = candidates.find((p) => fs.existsSync(p));
+let chromium = findChromium();
 if (!chromium) {
 	const isRoot = process.getuid?.() === 0;
 	const isDebian = fs.existsSync('/etc/debian_version') && fs.existsSync('/usr/bin/apt-get');

@@ -5,7 +5,7 @@
  */
 import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../../tests/helpers/browser.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
 
 export interface QueryBytes {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
-import { launchBrowser } from '../../tests/helpers/browser.ts';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 
 export interface SearchWeight {
 	/** The searchable data: `index/`, `fragment/`, `filter/` and the `.pf_meta` files. */

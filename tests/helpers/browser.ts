@@ -1,33 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-/** Debian's Chromium, or the one named by CHROME_PATH. */
-export function chromiumPath(): string {
-	const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
-	const found = candidates.find((p) => fs.existsSync(p));
-	if (!found) {
-		throw new Error('Chromium is needed for the browser tests: install it with `sudo apt-get install -y chromium` (Debian), or set CHROME_PATH to a Chrome or Chromium binary.');
-	}
-	return found;
-}
-
-/** Launches headless Chromium with no background network traffic (this machine has no network). */
-export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: chromiumPath(),
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-dev-shm-usage',
-		],
-	});
-}
+export { chromiumPath, launchBrowser } from '../../scripts/lib/chromium.ts';
 
 /**
  * Loads axe-core into a page for an accessibility audit. Evaluated through the DevTools protocol
