@@ -5,7 +5,7 @@ import type { AnnotationRecord } from '../schemas/annotations.ts';
 import { displayPath, showInvisible, type Diagnostic } from '../markdown/diagnostics.ts';
 import { createArticleRenderer, createNoteRenderer } from '../markdown/pipeline.ts';
 import { basePath, contentRoot } from '../settings.ts';
-import { authorMention, creditsOf } from './credits.ts';
+import { authorMention, creditsOf } from '../credits.ts';
 import { checkDatedFacts } from './dated-checks.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { listMarkdownFiles, loadGlossary, type Glossary } from './glossary.ts';

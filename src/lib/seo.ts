@@ -5,7 +5,7 @@ import type { ArticleEntry, GlossaryEntry } from './site.ts';
 import { withoutInterfaceText } from '../markdown/interface-text.ts';
 import { absoluteUrl, type Routes } from '../routes.ts';
 import { citationNode } from './citations.ts';
-import { outletNamed, personNamed } from '../corpus/credits.ts';
+import { outletNamed, personNamed } from '../credits.ts';
 import { namedEntries } from './sources.ts';
 
 /** The site's name, in feeds, link previews and structured data. */

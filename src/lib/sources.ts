@@ -1,4 +1,4 @@
-import { creditsOf, type Credit, type NamedEntry } from '../corpus/credits.ts';
+import { creditsOf, type Credit, type NamedEntry } from '../credits.ts';
 import type { Mention, QuoteRecord } from '../schemas/annotations.ts';
 
 /** What a Sources section needs of a glossary entry. */

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BYLINE_ANCHOR } from '../../src/corpus/credits.ts';
+import { BYLINE_ANCHOR } from '../../src/credits.ts';
 import { isPageId } from '../../src/markdown/page-ids.ts';
 
 /** Shared constants that components write as ids. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorMention, creditsOf, outletNamed, type NamedEntry } from '../../src/corpus/credits.ts';
+import { authorMention, creditsOf, outletNamed, type NamedEntry } from '../../src/credits.ts';
 import { excerptAround, sourcesOf } from '../../src/lib/sources.ts';
 import type { QuoteRecord } from '../../src/schemas/annotations.ts';
 

@@ -1,4 +1,4 @@
-import { normalizeName } from '../names.ts';
+import { normalizeName } from './names.ts';
 
 /** The fields of a glossary entry that name it. */
 export interface NamedEntry {
