@@ -46,6 +46,11 @@ export function guessType(name: string, contexts: NameContext[]): TypeGuess {
 	if (apposition) return { type: 'place', because: `"a ${apposition}" follows it` };
 	const cue = contexts.map((c) => /^\s+(\p{Ll}+)/u.exec(c.after)?.[1]).find((w) => w && PLACE_CUES.has(w));
 	if (cue) return { type: 'place', because: `"${cue}" follows it` };
+	// "Sunni militants", "Shiite cleric": a word used before a noun names a faith or a people (a term).
+	if (ADJECTIVE.test(name.toLowerCase()) && !/\s/.test(name)) {
+		const before = contexts.filter((c) => { const next = /^\s+(\p{Ll}+)/u.exec(c.after)?.[1]; return next !== undefined && !nlp(next).has('(#Verb|#Conjunction|#Preposition|#Determiner|#Adverb)'); }).length;
+		if (before * 2 > contexts.length) return { type: 'term', because: 'used before a noun, like an adjective' };
+	}
 	const votes = { person: 0, place: 0, organization: 0 };
 	for (const context of contexts) {
 		const doc = nlp(context.sentence);
