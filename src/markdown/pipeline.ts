@@ -5,7 +5,8 @@ import type { AnnotationRecord } from '../schemas/annotations.ts';
 import { annotationsIn } from './annotations.ts';
 import { diagnosticsFromFile, type Diagnostic, type Severity } from './diagnostics.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
-import { rehypeMentions, resolveHeadingAnchors } from './rehype-mentions.ts';
+import { headingPlaces, rehypeMentions, resolveHeadingAnchors } from './rehype-mentions.ts';
+import { isPageId } from './page-ids.ts';
 import { remarkControlCharacters } from './remark-control-characters.ts';
 import { remarkEditorialNotes } from './remark-editorial-notes.ts';
 import { remarkEntities } from './remark-entities.ts';
@@ -83,9 +84,22 @@ export async function createArticleRenderer({ glossary, base }: PipelineOptions)
 		const vfile = new VFile();
 		vfile.messages = (frontmatter[MESSAGES] as VFile['messages'] | undefined) ?? [];
 		const annotations = annotationsIn(result.metadata.frontmatter);
-		resolveHeadingAnchors(annotations.mentions, result.metadata.headings.map((h) => h.slug));
-		return { html: result.code, annotations, diagnostics: diagnosticsFromFile(vfile, file) };
+		const headingIds = result.metadata.headings.map((h) => h.slug);
+		resolveHeadingAnchors(annotations.mentions, headingIds);
+		return { html: result.code, annotations, diagnostics: [...diagnosticsFromFile(vfile, file), ...headingIdClashes(headingIds, headingPlaces(frontmatter), file)] };
 	};
+}
+
+/**
+ * Headings whose id (made from their words, after our plugins) is one the article page uses for
+ * itself: `## Main` would take `main`, the skip link's target.
+ */
+function headingIdClashes(ids: string[], places: ({ line: number; column: number } | undefined)[], file: string): Diagnostic[] {
+	return ids.flatMap((id, i) =>
+		isPageId(id)
+			? [{ severity: 'error' as const, file, line: places[i]?.line ?? 1, column: places[i]?.column ?? 1, rule: 'page-id', message: `this heading's anchor would be \`${id}\`, an id the article page uses for itself`, hint: 'reword the heading (its anchor is made from its words)' }]
+			: [],
+	);
 }
 
 /**

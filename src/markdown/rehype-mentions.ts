@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
 import { annotationsOf } from './annotations.ts';
 import { withoutInterfaceText } from './interface-text.ts';
+import type { Place } from './diagnostics.ts';
 import { anchorFromText, sentenceFinder, uniqueId } from './text.ts';
 
 /** Blocks that get an anchor of their own and whose marks are mentions. */
@@ -18,6 +19,13 @@ const isHeading = (node: Element) => node.tagName[0] === 'h' && /h[0-6]/.test(no
  */
 function headingAnchor(index: number): string {
 	return `\u0000heading:${index}`;
+}
+
+const HEADING_PLACES = '__headingPlaces';
+
+/** Where each heading of the article starts, in order (for messages about their ids). */
+export function headingPlaces(frontmatter: Record<string, unknown>): (Place | undefined)[] {
+	return (frontmatter[HEADING_PLACES] as (Place | undefined)[] | undefined) ?? [];
 }
 
 /** Replaces the heading placeholders of mentions with the ids the headings were given. */
@@ -46,6 +54,8 @@ export const rehypeMentions: Plugin<[], Root> = function () {
 		visit(tree, 'element', (node: Element) => {
 			if (isHeading(node)) headings.push(node);
 		});
+		const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+		if (data.astro?.frontmatter) data.astro.frontmatter[HEADING_PLACES] = headings.map((h) => h.position?.start);
 		visit(tree, 'element', (node: Element) => {
 			if (node.properties.dataPagefindIgnore !== undefined) return SKIP;
 			if (isHeading(node)) {
