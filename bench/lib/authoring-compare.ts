@@ -55,6 +55,7 @@ const place = (m: ComparedMark) => `${m.at}:${m.length}`;
  */
 export type MissKind = 'editorial' | 'proposed' | 'wrong-id' | 'missed';
 
+/** The tool's marks against the hand edition's: counts, rates, and each difference explained. */
 export interface MarkComparison {
 	tool: number;
 	hand: number;
