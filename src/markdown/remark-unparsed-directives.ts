@@ -1,6 +1,7 @@
 import type { Parent, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { OWN_DIRECTIVES } from './annotations.ts';
 import { placeAt, report, type Place } from './diagnostics.ts';
@@ -19,9 +20,10 @@ const CURLY = /[\u201C\u201D\u201E\u2018\u2019\u201A\u00AB\u00BB]/;
  * :e[the occupier]{#us-military today   → error: the attributes of :e[the occupier] are never closed
  * :::quote{outlet=ap via=“Zee News”}     → error: curly quotes around an attribute value
  * ```
- * A mark inside an image's description (`![:e[Baghdad] at night](…)`) is reported too: the
- * description is plain text, so the mark would be dropped. Without this, the first publishes "the occupier{#us-military today" and the second leaves its
- * blockquote outside any `:::quote`. A colon escaped as `\:` is left alone: that is text on purpose.
+ * Without this, the first publishes "the occupier{#us-military today" and the second leaves its
+ * blockquote outside any `:::quote`. A colon escaped as `\:` is left alone: that is text on
+ * purpose. A mark inside an image's description (`![:e[Baghdad] at night](…)`) is reported too:
+ * the description is plain text, so the mark would be dropped.
  *
  * Runs after `remarkForeignDirectives` (which gives back directives that are not ours).
  */
@@ -29,7 +31,7 @@ export const remarkUnparsedDirectives: Plugin<[], Root> = function () {
 	return (tree: Root, file: VFile) => {
 		const source = String(file.value);
 		// `![:e[Baghdad] at night](…)`: an image's description is plain text, the mark would vanish.
-		visitParents(tree, (node) => {
+		visit(tree, (node) => {
 			if (node.type !== 'image' && node.type !== 'imageReference') return;
 			const from = node.position?.start.offset;
 			const to = node.position?.end.offset;
@@ -40,7 +42,7 @@ export const remarkUnparsedDirectives: Plugin<[], Root> = function () {
 				`write the words without the mark (${node.alt ? `\`![${node.alt}](…)\`` : 'plain words'}), and mark the name in the text around the image`);
 		});
 		// `fix=‘Ali’`: read as a value that starts and ends with curly quotes.
-		visitParents(tree, (node) => {
+		visit(tree, (node) => {
 			if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
 			const colons = node.type === 'textDirective' ? ':' : node.type === 'leafDirective' ? '::' : ':::';
 			for (const [key, value] of Object.entries(node.attributes ?? {})) {
