@@ -1,5 +1,6 @@
-import nlp from 'compromise';
 import { CAPITALISED_COMMON, NAME_PARTICLES, NAME_PREFIXES, TITLE_WORDS } from '../names/name-words.ts';
+import { lexiconTags } from '../names/lexicon.ts';
+import { wordTokens, type WordToken } from '../names/tokens.ts';
 import type { NameMatch } from './find-names.ts';
 import { matchingForm } from './name-index.ts';
 
@@ -10,19 +11,7 @@ export interface Rejection {
 	within: string;
 }
 
-interface Token {
-	start: number;
-	end: number;
-	/** The token without the punctuation around it. */
-	word: string;
-	/** Punctuation (or a possessive) right before / after it: a name does not run across it. */
-	closedBefore: boolean;
-	closedAfter: boolean;
-	sentenceStart: boolean;
-}
-
 const LETTER = /[\p{L}\p{N}]/u;
-const LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[] | undefined> } } }).model().one.lexicon;
 const UPPER = /^\p{Lu}/u;
 
 /**
@@ -46,7 +35,7 @@ export function judgeMatches(text: string, matches: NameMatch[], atBlockStart: b
 		for (let i = from; i < to; i++) if (LETTER.test(normalized[i]!) && !covered[i]) return false;
 		return true;
 	};
-	const tokens = tokenize(normalized, atBlockStart);
+	const tokens = wordTokens(normalized, atBlockStart);
 	return matches.map((match) => {
 		const hyphen = hyphenRejection(normalized, text, match, isCovered);
 		if (hyphen) return hyphen;
@@ -64,40 +53,36 @@ export function judgeMatches(text: string, matches: NameMatch[], atBlockStart: b
 }
 
 /** The tokens a name could run into from `index`, going left (`step` -1) or right (1). */
-function extend(tokens: Token[], index: number, step: -1 | 1): Token[] {
-	const run: Token[] = [];
-	const joined = (from: Token, to: Token) => (step === 1 ? !from.closedAfter && !to.closedBefore : !from.closedBefore && !to.closedAfter);
+function extend(tokens: WordToken[], index: number, step: -1 | 1): WordToken[] {
+	const run: WordToken[] = [];
+	// Only spaces between two words let one name run across them.
+	const joined = (from: number, to: number) => tokens[Math.min(from, to)]!.joinedToNext;
 	let at = index;
 	for (;;) {
 		// Particles ("al", "bin", "of the") belong to a name only when a name word comes after them.
 		let ahead = at + step;
-		while (tokens[ahead] && joined(tokens[ahead - step]!, tokens[ahead]!) && isParticle(tokens[ahead]!)) ahead += step;
+		while (tokens[ahead] && joined(ahead - step, ahead) && isParticle(tokens[ahead]!)) ahead += step;
 		const next = tokens[ahead];
 		// Titles are not name words: one starts another name ("US President Barack Obama" is two).
-		if (!next || !joined(tokens[ahead - step]!, next) || !isNameWord(next)) break;
+		if (!next || !joined(ahead - step, ahead) || !isNameWord(next)) break;
 		for (let i = at + step; i !== ahead + step; i += step) run.push(tokens[i]!);
 		at = ahead;
 	}
 	return run;
 }
 
-function isParticle(token: Token): boolean {
+function isParticle(token: WordToken): boolean {
 	const lower = token.word.toLowerCase();
 	return NAME_PARTICLES.has(lower) || lower === 'of' || lower === 'the';
 }
 
 /** "Arab", "Iranian": an adjective beside a name describes it ("Sunni Arab tribes"), it does not lengthen it. */
 function isDemonym(word: string): boolean {
-	const tags = LEXICON[word];
-	return (Array.isArray(tags) ? tags : [tags]).some((t) => t === 'Demonym' || t === 'Adjective');
-}
-
-function isTitle(token: Token): boolean {
-	return UPPER.test(token.word) && TITLE_WORDS.has(token.word.replace(/\.$/, '').toLowerCase());
+	return lexiconTags(word).some((t) => t === 'Demonym' || t === 'Adjective');
 }
 
 /** A word that would make a name longer: capitalised (or `al-Something`), and not a title, a day or a sentence's first common word. */
-function isNameWord(token: Token): boolean {
+function isNameWord(token: WordToken): boolean {
 	const { word } = token;
 	if (/^(?:al|el|ad|as|ash|at|az|ul|bin|abu)-\p{Lu}/u.test(word)) return true;
 	if (!UPPER.test(word)) return false;
@@ -105,33 +90,6 @@ function isNameWord(token: Token): boolean {
 	if (TITLE_WORDS.has(lower) || CAPITALISED_COMMON.has(lower) || isDemonym(lower)) return false;
 	if (token.sentenceStart) return false;
 	return true;
-}
-
-function tokenize(text: string, atBlockStart: boolean): Token[] {
-	const tokens: Token[] = [];
-	for (const raw of text.matchAll(/\S+/g)) {
-		const lead = /^[^\p{L}\p{N}]*/u.exec(raw[0])![0].length;
-		const trailMatch = /(?:'s|')?[^\p{L}\p{N}.]*$|\.(?=[^\p{L}\p{N}]*$)/u.exec(raw[0].slice(lead));
-		let trail = trailMatch ? trailMatch[0].length : 0;
-		let word = raw[0].slice(lead, raw[0].length - trail);
-		// "U.S." keeps its full stops: a final one after a single letter is an abbreviation's.
-		if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && raw[0][lead + word.length] === '.') {
-			word += '.';
-			trail--;
-		}
-		const start = raw.index + lead;
-		const before = text.slice(0, raw.index).trimEnd();
-		const previous = tokens.at(-1);
-		tokens.push({
-			start,
-			end: start + word.length,
-			word,
-			closedBefore: lead > 0,
-			closedAfter: trail > 0,
-			sentenceStart: previous ? previous.closedAfter && /[.!?:;]['"”’)]*$/u.test(before) : atBlockStart || before === '',
-		});
-	}
-	return tokens.filter((t) => t.word.length > 0);
 }
 
 function hyphenRejection(normalized: string, text: string, match: NameMatch, isCovered: (from: number, to: number) => boolean): Rejection | undefined {

@@ -1,10 +1,10 @@
-import nlp from 'compromise';
 import type { Glossary } from '../../corpus/glossary.ts';
 import { normalizeName } from '../../names.ts';
 import { findNames } from '../annotate/find-names.ts';
 import { readArticleSource } from '../annotate/markdown-source.ts';
 import { buildNameIndex } from '../annotate/name-index.ts';
 import { CAPITALISED_COMMON, NAME_PARTICLES, TITLE_WORDS } from '../names/name-words.ts';
+import { lexiconTags } from '../names/lexicon.ts';
 import { wordTokens, type WordToken } from '../names/tokens.ts';
 import { placeFinder } from '../file-places.ts';
 import { guessType, type TypeGuess } from './guess-type.ts';
@@ -38,7 +38,6 @@ interface Occurrence {
 }
 
 const PERSON_TITLES = new Set([...TITLE_WORDS].filter((t) => !['former', 'acting', 'late', 'field', 'grand', 'vice', 'prime', 'deputy'].includes(t)));
-const LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
 const NAME_TAGS = new Set(['Demonym', 'City', 'Country', 'Place', 'Region', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Person', 'Organization', 'ProperNoun']);
 const ADJECTIVE_ENDING = /(?:i|ish|ian|ite|ist|ese|an)$/;
 /** "He’ll", "They’re": a pronoun, not a name. */
@@ -48,9 +47,8 @@ const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** True when compromise's lexicon knows the word as an ordinary English word (not a name). */
 function isCommonWord(word: string): boolean {
-	const tags = LEXICON[word.toLowerCase()];
-	if (!tags) return false;
-	return !(Array.isArray(tags) ? tags : [tags]).some((t) => NAME_TAGS.has(t));
+	const tags = lexiconTags(word);
+	return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
 }
 
 function isNameToken(token: WordToken): boolean {
@@ -264,8 +262,7 @@ function escapeRegExp(text: string): string {
 }
 
 function tagOf(word: string): string | undefined {
-	const tags = LEXICON[word];
-	return Array.isArray(tags) ? tags[0] : tags;
+	return lexiconTags(word)[0];
 }
 
 function sentenceOf(text: string, offset: number): string {
