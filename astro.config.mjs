@@ -1,7 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import { basePath, outputDir, siteUrl } from './src/settings.ts';
 import { contentErrorsInBrowser } from './src/corpus/dev-errors.ts';
+import { sitemapDates } from './src/corpus/sitemap-dates.ts';
+
+/** @type {Promise<Map<string, string>> | undefined} */
+let pageDates;
 
 export default defineConfig({
 	// SITE_URL is the canonical origin for feeds, sitemap and link previews; a placeholder otherwise.
@@ -13,7 +18,20 @@ export default defineConfig({
 	cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
 	build: { format: 'directory', inlineStylesheets: 'never' },
 	devToolbar: { enabled: false },
-	integrations: [contentErrorsInBrowser()],
+	integrations: [
+		contentErrorsInBrowser(),
+		// sitemap-index.xml and sitemap-0.xml: the pages (addresses ending in /), not the data files,
+		// maps or feed; articles and the home page with their date.
+		sitemap({
+			filter: (page) => page.endsWith('/'),
+			namespaces: { news: false, xhtml: false, image: false, video: false },
+			serialize: async (item) => {
+				pageDates ??= sitemapDates(siteUrl(), basePath());
+				const lastmod = (await pageDates).get(item.url);
+				return lastmod ? { ...item, lastmod } : item;
+			},
+		}),
+	],
 	vite: {
 		// Scripts and styles are files of their own, so a strict Content Security Policy holds.
 		build: { assetsInlineLimit: 0 },

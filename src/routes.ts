@@ -22,7 +22,7 @@ export interface Routes {
 	favicon: string;
 	/** The Atom feed of the articles. */
 	feed: string;
-	/** The sitemap. */
+	/** The sitemap index that `@astrojs/sitemap` writes. */
 	sitemap: string;
 	/** Open data: every glossary entry. */
 	glossaryData: string;
@@ -46,7 +46,7 @@ export function createRoutes(base: string): Routes {
 		search: (query) => `${base}search/${query === undefined ? '' : `?q=${encodeURIComponent(query)}`}`,
 		favicon: `${base}favicon.svg`,
 		feed: `${base}feed.xml`,
-		sitemap: `${base}sitemap.xml`,
+		sitemap: `${base}sitemap-index.xml`,
 		glossaryData: `${base}data/glossary.json`,
 		articleData: (slug) => `${base}data/articles/${slug}.json`,
 		articleAnnotations: (slug) => `${base}data/articles/${slug}.annotations.jsonld`,

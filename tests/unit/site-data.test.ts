@@ -10,6 +10,7 @@ import { articleAnnotations, articleOffsets, glossaryData, quoteNote } from '../
 import { articleText } from '../../src/lib/open-data.ts';
 import { articleJsonLd, entryJsonLd, type SiteAddress } from '../../src/lib/seo.ts';
 import { articleMap, locatorParams, locatorSvg } from '../../src/lib/maps.ts';
+import { atomFeed } from '../../src/lib/feed.ts';
 import type { ArticleEntry, Backlink, GlossaryEntry } from '../../src/lib/site.ts';
 import { createRoutes } from '../../src/routes.ts';
 
@@ -169,5 +170,18 @@ describe('maps', () => {
 			expect(place.x).toBeGreaterThanOrEqual(0);
 			expect(place.x).toBeLessThanOrEqual(model.params.width);
 		}
+	});
+});
+
+describe('atomFeed', () => {
+	it('writes each article as an entry, escaped by the XML writer, without characters XML forbids', () => {
+		const tricky: ArticleEntry = { ...article, data: { ...article.data, title: 'Kurds\u0007 seize <Jalula> & "more"' } };
+		const xml = atomFeed([tricky], site);
+		expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+		expect(xml).toContain('<title>Kurds seize &lt;Jalula&gt; &amp; "more"</title>');
+		expect(xml).toContain('<link rel="self" type="application/atom+xml" href="https://reader.example/reader/feed.xml"/>');
+		expect(xml).toContain('<id>https://reader.example/reader/articles/fighting/</id>');
+		expect(xml).toContain('<updated>2014-06-21T00:00:00Z</updated>');
+		expect(xml).not.toContain('\u0007');
 	});
 });
