@@ -12,6 +12,7 @@ import { formatDate } from '../markdown/text.ts';
 import { fieldPosition } from './field-position.ts';
 import type { Glossary, GlossaryEntry } from './glossary.ts';
 import { failedEntryFor, suggestEntries } from '../markdown/suggestions.ts';
+import { normalizeName } from '../names.ts';
 
 /** What the article check needs to know of an article. */
 export interface DatedArticle {
@@ -162,11 +163,48 @@ function checkArticleDates(glossary: Glossary, articles: Iterable<DatedArticle>)
 	return found;
 }
 
-/** Every finding about dated roles and relations in a glossary and the articles that mark it. */
+/**
+ * The entries the marks in summaries name (`:e[Baghdad]`, `:e[the capital]{#baghdad}`): each mark
+ * found by name gets its id, so the cards can link it; unknown and ambiguous ones are reported.
+ */
+function resolveSummaryMarks(glossary: Glossary): Diagnostic[] {
+	const found: Diagnostic[] = [];
+	for (const entry of glossary.entries.values()) {
+		for (const mark of entry.summaryMarks ?? []) {
+			const written = `:e[${mark.label}]${mark.id ? `{#${mark.id}}` : ''}`;
+			const at = { file: entry.file, ...fieldPosition(entry.file, ['summary'], written) };
+			if (mark.id) {
+				if (glossary.entries.has(mark.id)) continue;
+				const near = suggestEntries(glossary, { id: mark.id, label: mark.label });
+				found.push({ severity: 'error', ...at, rule: 'unknown-entity', message: `unknown glossary id \`${mark.id}\` in ${written} in the summary`, hint: near.length ? `did you mean ${didYouMean(near)}?` : 'write the id (file name) of an existing entry, or add an entry for it' });
+				delete mark.id;
+				continue;
+			}
+			const ids = glossary.byName.get(normalizeName(mark.label)) ?? [];
+			if (ids.length === 1) {
+				mark.id = ids[0];
+				continue;
+			}
+			if (ids.length > 1) {
+				found.push({ severity: 'error', ...at, rule: 'ambiguous-entity', message: `"${mark.label}" in the summary is ambiguous: it names ${didYouMean(ids)}`, hint: `say which with an id: ${ids.map((id) => `:e[${mark.label}]{#${id}}`).join(' or ')}` });
+				continue;
+			}
+			const near = suggestEntries(glossary, { label: mark.label });
+			found.push({ severity: 'error', ...at, rule: 'unknown-entity', message: `no glossary entry is named "${mark.label}" (${written} in the summary)`, hint: near.length ? `did you mean ${didYouMean(near)}? Write :e[${mark.label}]{#${near[0]}}` : 'add the name to an entry\'s aliases, or an entry for it' });
+		}
+	}
+	return found;
+}
+
+/**
+ * Every finding about dated roles, relations and summary marks in a glossary and the articles
+ * that mark it. Fills in the ids of summary marks written by name.
+ */
 export function checkDatedFacts(glossary: Glossary, articles: Iterable<DatedArticle>): Diagnostic[] {
 	const found: Diagnostic[] = [];
 	for (const entry of glossary.entries.values()) found.push(...checkRoles(entry));
 	found.push(...checkRelations(glossary));
+	found.push(...resolveSummaryMarks(glossary));
 	found.push(...checkArticleDates(glossary, articles));
 	return found;
 }

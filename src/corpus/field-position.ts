@@ -4,9 +4,10 @@ import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } fr
 /**
  * Where a frontmatter field sits in a Markdown file, 1-based, for checks that run after
  * validation (dated roles, relations): the deepest node along `keys` that exists, or the
- * frontmatter's first line when the file cannot be read.
+ * frontmatter's first line when the file cannot be read. With `within`, the position of those
+ * words on the field's line, when they are there.
  */
-export function fieldPosition(file: string, keys: (string | number)[]): { line: number; column: number } {
+export function fieldPosition(file: string, keys: (string | number)[], within?: string): { line: number; column: number } {
 	let source: string;
 	try {
 		source = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
@@ -34,6 +35,7 @@ export function fieldPosition(file: string, keys: (string | number)[]): { line: 
 		current = next;
 	}
 	const { line, col } = lineCounter.linePos(offset);
+	const found = within ? (source.split('\n')[line]?.indexOf(within, col - 1) ?? -1) : -1;
 	// The YAML starts on the file's second line.
-	return { line: line + 1, column: col };
+	return { line: line + 1, column: found >= 0 ? found + 1 : col };
 }

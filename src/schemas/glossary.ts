@@ -3,6 +3,7 @@ import { httpUrl, partialDate } from './fields.ts';
 import { sourceSchema } from './source.ts';
 import { roleSchema } from './role.ts';
 import { relationSchema } from './relation.ts';
+import { parseSummaryMarks, summaryMarkSchema } from './summary-marks.ts';
 
 /** The kinds of glossary entry, in the order the glossary page lists them. */
 export const ENTITY_TYPES = ['person', 'place', 'organization', 'armed-group', 'outlet', 'term'] as const;
@@ -58,8 +59,13 @@ export const glossaryEntrySchema = z
 		roles: z.array(roleSchema).default([]),
 		/** Typed, optionally dated links to other entries (`{ type, target, start?, end? }`), see src/schemas/relation.ts. */
 		relations: z.array(relationSchema).default([]),
-		/** The card's short description, a sentence or two. */
+		/** The card's short description, a sentence or two; names in it may be marked as in articles (`:e[Baghdad]`). */
 		summary: z.string().min(1).max(400),
+		/**
+		 * Not written by authors: the summary's marks, taken out of it when the file is read (the
+		 * summary then holds plain text), kept when an entry already read is validated again.
+		 */
+		summaryMarks: z.array(summaryMarkSchema).optional(),
 		wikidata: z
 			.string()
 			.regex(/^Q[1-9]\d*$/, 'a Wikidata id such as Q1316')
@@ -96,10 +102,13 @@ export const glossaryEntrySchema = z
 	})
 	// Entries that give only dated roles still have a one-line role for lists and metadata: the
 	// latest one, as of its start.
+	// Marks in the summary (`:e[Baghdad]`) come apart from its words: see ./summary-marks.ts.
 	.transform((entry) => {
-		if (entry.role !== undefined && entry.asOf !== undefined) return { ...entry, role: entry.role, asOf: entry.asOf };
+		const { text, marks } = entry.summaryMarks ? { text: entry.summary, marks: entry.summaryMarks } : parseSummaryMarks(entry.summary);
+		const summary = { summary: text, summaryMarks: marks };
+		if (entry.role !== undefined && entry.asOf !== undefined) return { ...entry, ...summary, role: entry.role, asOf: entry.asOf };
 		const latest = [...entry.roles].sort((a, b) => a.start.localeCompare(b.start)).at(-1)!;
-		return { ...entry, role: latest.title, asOf: latest.start };
+		return { ...entry, ...summary, role: latest.title, asOf: latest.start };
 	});
 
 export type GlossaryEntryData = z.output<typeof glossaryEntrySchema>;

@@ -63,6 +63,22 @@ describe('dated cards, relations and timelines', () => {
 		expect(text(cardIn(march, 'nouri-al-maliki'))).not.toContain('Government of Iraq');
 	});
 
+	it('makes names marked in a summary links that open their own cards, the summary’s words unchanged', () => {
+		const june = readPage(site.dir, 'articles/dated-2014/index.html');
+		const government = cardIn(june, 'government-of-iraq');
+		expect(text(government)).toContain('The national government in Baghdad (test fixture).');
+		const baghdad = findAll(government, (el) => el.tagName === 'a' && el.properties.dataEntity === 'baghdad')[0]!;
+		expect(text(baghdad)).toBe('Baghdad');
+		expect(baghdad.properties.ariaDescribedBy).toEqual(['card-baghdad']);
+		const douri = findAll(cardIn(june, 'baath-party'), (el) => el.tagName === 'a' && el.properties.dataEntity === 'izzat-ibrahim-al-douri')[0]!;
+		expect(text(douri)).toBe('Douri');
+		// Everywhere else the summary is its words, without the mark's syntax.
+		const glossary = JSON.parse(fs.readFileSync(path.join(site.dir, 'data/glossary.json'), 'utf8')) as { entries: { id: string; summary: string }[] };
+		expect(glossary.entries.find((e) => e.id === 'government-of-iraq')!.summary).toBe('The national government in Baghdad (test fixture).');
+		const page = fs.readFileSync(path.join(site.dir, 'glossary/government-of-iraq/index.html'), 'utf8');
+		expect(page).not.toContain(':e[');
+	});
+
 	it('stops one card beyond the page: deeper names are plain links', () => {
 		const march = readPage(site.dir, 'articles/dated-2015/index.html');
 		// Naqshbandi Army is named; Douri only in its card; Douri's Baath Party gets no card.
