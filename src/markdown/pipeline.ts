@@ -86,20 +86,27 @@ export async function createArticleRenderer({ glossary, base }: PipelineOptions)
 		const annotations = annotationsIn(result.metadata.frontmatter);
 		const headingIds = result.metadata.headings.map((h) => h.slug);
 		resolveHeadingAnchors(annotations.mentions, headingIds);
-		return { html: result.code, annotations, diagnostics: [...diagnosticsFromFile(vfile, file), ...headingIdClashes(headingIds, headingPlaces(frontmatter), file)] };
+		return { html: result.code, annotations, diagnostics: [...diagnosticsFromFile(vfile, file), ...headingIdClashes(headingIds, headingPlaces(frontmatter), result.code, file)] };
 	};
 }
 
 /**
- * Headings whose id (made from their words, after our plugins) is one the article page uses for
- * itself: `## Main` would take `main`, the skip link's target.
+ * Headings whose id (made from their words by Astro, after our plugins, which avoid every id
+ * already taken) is one the article page uses for itself (`## Main` would take `main`, the skip
+ * link's target) or that another element of the article has (a quote's `#quote-ap`).
  */
-function headingIdClashes(ids: string[], places: ({ line: number; column: number } | undefined)[], file: string): Diagnostic[] {
-	return ids.flatMap((id, i) =>
-		isPageId(id)
-			? [{ severity: 'error' as const, file, line: places[i]?.line ?? 1, column: places[i]?.column ?? 1, rule: 'page-id', message: `this heading's anchor would be \`${id}\`, an id the article page uses for itself`, hint: 'reword the heading (its anchor is made from its words)' }]
-			: [],
-	);
+function headingIdClashes(ids: string[], places: ({ line: number; column: number } | undefined)[], html: string, file: string): Diagnostic[] {
+	if (ids.length === 0) return [];
+	const counts = new Map<string, number>();
+	for (const [, id] of html.matchAll(/\sid="([^"]*)"/g)) counts.set(id!, (counts.get(id!) ?? 0) + 1);
+	return ids.flatMap((id, i) => {
+		const page = isPageId(id);
+		if (!page && (counts.get(id) ?? 0) < 2) return [];
+		const [why, hint] = page
+			? ['an id the article page uses for itself', 'reword the heading (its anchor is made from its words)']
+			: ['an id another element of the article has', 'reword the heading (its anchor is made from its words), or give the other element another `#id`'];
+		return [{ severity: 'error' as const, file, line: places[i]?.line ?? 1, column: places[i]?.column ?? 1, rule: 'page-id', message: `this heading's anchor would be \`${id}\`, ${why}`, hint }];
+	});
 }
 
 /**
