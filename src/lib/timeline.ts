@@ -80,8 +80,8 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * runs to `today` (the latest date the site knows of).
  */
 export function layoutTimeline(items: readonly TimelineItem[], today: string, width = 640): TimelineLayout {
-	const left = 8;
-	const right = width - 8;
+	const left = 18;
+	const right = width - 18;
 	const dates = items.flatMap((i) => [i.start, i.end ?? (i.point ? i.start : today)]);
 	const first = Math.floor(Math.min(...dates.map(yearOf)));
 	const last = Math.max(first + 1, Math.floor(Math.max(...dates.map(yearOf))) + 1);
@@ -89,7 +89,8 @@ export function layoutTimeline(items: readonly TimelineItem[], today: string, wi
 	const bars = items.filter((i) => i.kind !== 'article');
 	const rows = bars.map((item, i) => {
 		const x1 = round(x(item.start));
-		const x2 = item.point ? x1 : round(Math.max(x(item.end ?? today), x1 + 3));
+		// An open period (still held, as far as the glossary knows) runs to the axis' end.
+		const x2 = item.point ? x1 : item.end ? round(Math.max(x(item.end), x1 + 3)) : right;
 		// Labels run right from the bar's start, or end at the bar's end when too near the edge.
 		const anchor: 'start' | 'end' = x1 > width * 0.55 ? 'end' : 'start';
 		return { y: TOP + i * ROW, item, x1, x2, open: !item.point && !item.end, anchor };
