@@ -30,6 +30,12 @@ export interface Routes {
 	articleData(slug: string): string;
 	/** Open data: an article's annotations as W3C Web Annotations. */
 	articleAnnotations(slug: string): string;
+	/** Open data: the article as a schema.org `NewsArticle` with its mentions and quotations. */
+	articleSchema(slug: string): string;
+	/** The outlines under an article's map of places (an image). */
+	articleMap(slug: string): string;
+	/** The land under every article's world map (an image, one for the site). */
+	worldMap: string;
 	/** The locator map of a place entry. */
 	placeMap(id: string): string;
 	/** A file of the Pagefind bundle (`pagefind.js`, `pagefind-highlight.js`). */
@@ -50,6 +56,9 @@ export function createRoutes(base: string): Routes {
 		glossaryData: `${base}data/glossary.json`,
 		articleData: (slug) => `${base}data/articles/${slug}.json`,
 		articleAnnotations: (slug) => `${base}data/articles/${slug}.annotations.jsonld`,
+		articleSchema: (slug) => `${base}data/articles/${slug}.schema.jsonld`,
+		articleMap: (slug) => `${base}maps/articles/${slug}.svg`,
+		worldMap: `${base}maps/world.svg`,
 		placeMap: (id) => `${base}maps/places/${id}.svg`,
 		pagefind: (file) => `${base}pagefind/${file}`,
 	};

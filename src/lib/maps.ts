@@ -591,3 +591,43 @@ export function worldInset(far: GeoPlace[], region: ProjectionParams): WorldInse
 		places: points.map((p) => ({ ...p, label: labels.get(p.id)! })),
 	};
 }
+
+// ---------------------------------------------------------------------------------------------
+// Outlines as image files: an article page draws its maps' points and labels inline (they are
+// links that open cards) over an `<img>` of the outlines, loaded lazily with fixed dimensions, so
+// the page's first load does not carry coastlines.
+
+/** Colours of the article maps' outlines, light and dark (the same as `--map-*` in src/styles/maps.css). */
+const OUTLINE_STYLE = [
+	'.sea{fill:#dce7f2}.land{fill:#f7f4ec;stroke:#8a867c;stroke-width:.8}.world .land{stroke-width:.4}',
+	'.borders{fill:none;stroke:#8a867c;stroke-width:.8;stroke-dasharray:3 2}',
+	'.country{fill:#6b675f;font:11px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;letter-spacing:.12em}',
+	'@media (prefers-color-scheme:dark){.sea{fill:#1b2633}.land{fill:#2a2b2c;stroke:#7c7a75}.borders{stroke:#7c7a75}.country{fill:#a9a59c}}',
+].join('');
+
+/** The sea, land, borders and country names of an article's regional map, as an SVG file. */
+export function articleOutlinesSvg(model: Pick<ArticleMapModel, 'params' | 'outlines' | 'countries'>): string {
+	const { width, height } = model.params;
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" data-projection="${escapeXml(JSON.stringify(model.params))}">`,
+		`<style>${OUTLINE_STYLE}</style>`,
+		`<rect class="sea" width="${width}" height="${height}"/>`,
+		`<path class="land" d="${model.outlines.land}"/>`,
+		`<path class="borders" d="${model.outlines.borders}"/>`,
+		...model.countries.map((c) => `<text class="country" x="${c.x}" y="${c.y}" text-anchor="middle">${escapeXml(c.name)}</text>`),
+		`</svg>\n`,
+	].join('');
+}
+
+/** The land of the world inset, the same for every article: one file the browser caches. */
+export function worldOutlinesSvg(): string {
+	const inset = worldInset([], worldParams());
+	const { width, height } = inset.params;
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" class="world" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" data-projection="${escapeXml(JSON.stringify(inset.params))}">`,
+		`<style>${OUTLINE_STYLE}</style>`,
+		`<rect class="sea" width="${width}" height="${height}"/>`,
+		`<path class="land" d="${inset.land}"/>`,
+		`</svg>\n`,
+	].join('');
+}

@@ -5,7 +5,7 @@ import type { ArticleEntry, GlossaryEntry } from './site.ts';
 import { withoutInterfaceText } from '../markdown/interface-text.ts';
 import { absoluteUrl, type Routes } from '../routes.ts';
 import { citationNode } from './citations.ts';
-import { outletNamed, personNamed } from '../credits.ts';
+import { BYLINE_ANCHOR, outletNamed, personNamed } from '../credits.ts';
 import { namedEntries } from './sources.ts';
 
 /** The site's name, in feeds, link previews and structured data. */
@@ -161,4 +161,30 @@ export function articleJsonLd({ article, html, entries, mentioned, site }: Artic
 	if (mentions.length) graph.mentions = mentions;
 	if (citation.length) graph.citation = citation;
 	return graph;
+}
+
+/** Ids of the entities an article mentions, for its JSON-LD: the author is its `author`, not a mention. */
+export function mentionedIn(article: ArticleEntry): string[] {
+	return [...new Set(article.data.annotations.mentions.filter((m) => m.anchor !== BYLINE_ANCHOR).map((m) => m.entity))].sort();
+}
+
+/** A schema.org node cut to what identifies it: type, name, page and `sameAs`. */
+function identity(node: unknown): unknown {
+	if (!node || typeof node !== 'object') return node;
+	const { '@type': type, name, url, sameAs } = node as Record<string, unknown>;
+	return Object.fromEntries(Object.entries({ '@type': type, name, url, sameAs }).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * The part of an article's JSON-LD that goes in the page's head: what search engines read of a
+ * `NewsArticle` (headline, description, dates, language, author, publisher, what it is based
+ * on), with author and publisher cut to their identity. The whole graph, with every mention and
+ * quotation, is an open-data file (`/data/articles/<slug>.schema.jsonld`) that the page links:
+ * a reader's first load does not carry it.
+ */
+export function articleHeadJsonLd(graph: Record<string, unknown>): Record<string, unknown> {
+	const head: Record<string, unknown> = { ...graph, author: identity(graph.author), publisher: identity(graph.publisher) };
+	delete head.mentions;
+	delete head.citation;
+	return head;
 }

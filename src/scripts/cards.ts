@@ -1,6 +1,9 @@
 /**
- * Glossary cards. Each entity's card is rendered once per page at build time as a
- * `popover="manual"` element; this script only decides when it opens and where it sits.
+ * Glossary cards. What a card says is written once in the page, as the entity's entry in the
+ * who's who (`[data-card-content="<id>"]`); the first time a name's card is wanted this script
+ * copies that entry into a `popover="manual"` element (`[data-entity-card="<id>"]`), then decides
+ * when it opens and where it sits. Nothing is fetched to show a card; a place card's locator image
+ * starts loading when the pointer reaches the name (intent start), not when the card opens.
  *
  * - Mouse: opens after an intent delay, so a pointer crossing a name does not flash a card;
  *   closes after a grace period, so the pointer can travel onto the card (WCAG 1.4.13 hoverable).
@@ -46,6 +49,25 @@ const leftViewport = new IntersectionObserver((entries) => {
 	}
 });
 
+/** The card of an entity, made from its who's who entry the first time it is wanted. */
+function cardFor(id: string): HTMLElement | null {
+	const existing = document.querySelector<HTMLElement>(`[data-entity-card="${CSS.escape(id)}"]`);
+	if (existing) return existing;
+	const content = document.querySelector<HTMLElement>(`[data-card-content="${CSS.escape(id)}"]`);
+	if (!content) return null;
+	const made = document.createElement('div');
+	made.className = 'card';
+	made.dataset.entityCard = id;
+	made.popover = 'manual';
+	const copy = content.cloneNode(true) as HTMLElement;
+	// Ids stay with the who's who (names are described by it); the copy loads its images now.
+	for (const el of copy.querySelectorAll('[id]')) el.removeAttribute('id');
+	for (const img of copy.querySelectorAll('img')) img.loading = 'eager';
+	made.append(...copy.childNodes);
+	document.body.append(made);
+	return made;
+}
+
 function later(action: () => void, delay: number) {
 	clearTimeout(timer);
 	timer = window.setTimeout(action, delay);
@@ -87,7 +109,7 @@ function place(index: number) {
 
 function open(name: HTMLElement) {
 	clearTimeout(timer);
-	const card = document.querySelector<HTMLElement>(`[data-entity-card="${CSS.escape(name.dataset.entity ?? '')}"]`);
+	const card = cardFor(name.dataset.entity ?? '');
 	const index = levelOf(name) + 1;
 	if (!card || stack[index]?.owner === name) return;
 	closeFrom(index);
@@ -120,8 +142,10 @@ function settle() {
 document.addEventListener('pointerover', (event) => {
 	if (event.pointerType === 'touch') return;
 	const name = nameOf(event.target);
-	if (name && !isOwner(name)) later(() => open(name), OPEN_DELAY);
-	else if (name || levelOf(event.target) >= 0) clearTimeout(timer);
+	if (name && !isOwner(name)) {
+		cardFor(name.dataset.entity ?? '');
+		later(() => open(name), OPEN_DELAY);
+	} else if (name || levelOf(event.target) >= 0) clearTimeout(timer);
 });
 
 document.addEventListener('pointerout', (event) => {

@@ -16,7 +16,7 @@ import { seedEdition } from '../helpers/seed.ts';
 const FIXTURE = 'tests/fixtures/dated/content';
 const text = (el: Element) => toText(el).replace(/\s+/g, ' ').trim();
 const cardIn = (tree: Root, id: string) => {
-	const cards = findAll(tree, (el) => el.properties.dataEntityCard === id);
+	const cards = findAll(tree, (el) => el.properties.dataCardContent === id);
 	expect(cards, `one card of ${id}`).toHaveLength(1);
 	return cards[0]!;
 };
@@ -85,7 +85,7 @@ describe('dated cards, relations and timelines', () => {
 		const douri = cardIn(march, 'izzat-ibrahim-al-douri');
 		const baath = findAll(douri, (el) => el.tagName === 'a' && el.properties.href === '/glossary/baath-party/')[0]!;
 		expect(baath.properties.dataEntity).toBeUndefined();
-		expect(findAll(march, (el) => el.properties.dataEntityCard === 'baath-party')).toHaveLength(0);
+		expect(findAll(march, (el) => el.properties.dataCardContent === 'baath-party')).toHaveLength(0);
 	});
 
 	it('lists relations on entry pages, with the inverse on the other entry', () => {

@@ -58,9 +58,9 @@ describe('draft entries', () => {
 			expect(badges('glossary/tal-afar/index.html')).toHaveLength(1);
 			expect(badges('glossary/mosul/index.html')).toHaveLength(0);
 			const article = readPage(OUT, 'articles/drafts/index.html');
-			const card = findAll(article, (el) => el.properties.dataEntityCard === 'tal-afar')[0]!;
+			const card = findAll(article, (el) => el.properties.dataCardContent === 'tal-afar')[0]!;
 			expect(findAll(card, (el) => el.properties.dataDraft !== undefined)).toHaveLength(1);
-			const otherCard = findAll(article, (el) => el.properties.dataEntityCard === 'mosul')[0]!;
+			const otherCard = findAll(article, (el) => el.properties.dataCardContent === 'mosul')[0]!;
 			expect(findAll(otherCard, (el) => el.properties.dataDraft !== undefined)).toHaveLength(0);
 			expect(badges('glossary/index.html')).toHaveLength(1);
 		});

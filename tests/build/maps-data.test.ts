@@ -174,13 +174,33 @@ describe('the article map', () => {
 			expect(link.properties.href).toBe(`${BASE}glossary/${id}/`);
 			// The name's description is the card's text, as for the names in the article.
 			const describedBy = String(link.properties.ariaDescribedBy);
-			const cards = findAll(page, (el) => el.properties.dataEntityCard === id);
+			const cards = findAll(page, (el) => el.properties.dataCardContent === id);
 			expect(cards, id).toHaveLength(1);
 			expect(findAll(cards[0]!, (el) => el.properties.id === describedBy), id).toHaveLength(1);
 			const inText = bodyMarks.find((m) => m.properties.dataEntity === id);
 			if (inText) expect(inText.properties.ariaDescribedBy).toEqual(link.properties.ariaDescribedBy);
 			expect(toText(link).trim()).toBe(glossary.get(id)!.name);
 		}
+	});
+
+	it('draws the outlines under the points as lazily loaded images of fixed size, in the same frames', () => {
+		const images = findAll(page, (el) => el.tagName === 'img' && attr(el, 'className') === 'map-outlines');
+		const svgs = findAll(page, (el) => el.tagName === 'svg' && ['map', 'world-map'].includes(attr(el, 'className') ?? ''));
+		expect(images).toHaveLength(2);
+		expect(images.map((img) => img.properties.src)).toEqual([`${BASE}maps/articles/${SLUG}.svg`, `${BASE}maps/world.svg`]);
+		images.forEach((img, i) => {
+			const params = JSON.parse(attr(svgs[i]!, 'dataProjection')!) as ProjectionParams;
+			expect(img.properties.loading).toBe('lazy');
+			expect(img.properties.alt).toBe('');
+			expect([Number(img.properties.width), Number(img.properties.height)]).toEqual([params.width, params.height]);
+			const file = fs.readFileSync(path.join(site.dir, String(img.properties.src).slice(BASE.length)), 'utf8');
+			const root = findAll(fromHtml(file, { space: 'svg', fragment: true }), (el) => el.tagName === 'svg')[0]!;
+			expect(JSON.parse(String(root.properties.dataProjection))).toEqual(params);
+			expect(findAll(root, (el) => el.tagName === 'path').length).toBeGreaterThanOrEqual(1);
+			expect(file).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+		});
+		// No coastline is in the page itself.
+		expect(findAll(svg, (el) => el.tagName === 'path')).toEqual([]);
 	});
 
 	it('is a figure with a caption, outside the search index', () => {
@@ -230,10 +250,10 @@ describe('locator maps', () => {
 	}
 
 	it('are in the card of every place on the article page, and in no other card', () => {
-		const cards = findAll(page, (el) => typeof el.properties.dataEntityCard === 'string');
+		const cards = findAll(page, (el) => typeof el.properties.dataCardContent === 'string');
 		let placeCards = 0;
 		for (const card of cards) {
-			const entry = glossary.get(String(card.properties.dataEntityCard))!;
+			const entry = glossary.get(String(card.properties.dataCardContent))!;
 			const imgs = findAll(card, (el) => el.tagName === 'img' && el.properties.dataLocator !== undefined);
 			if (entry.type !== 'place') {
 				expect(imgs, entry.id).toHaveLength(0);
@@ -265,7 +285,7 @@ describe('open data', () => {
 	it('links the data files from the article page, under the base path', () => {
 		const links = findAll(page, (el) => el.tagName === 'a' && /\/data\//.test(String(el.properties.href)));
 		const hrefs = links.map((a) => String(a.properties.href));
-		expect(hrefs).toEqual(expect.arrayContaining([`${BASE}data/glossary.json`, `${BASE}data/articles/${SLUG}.json`, `${BASE}data/articles/${SLUG}.annotations.jsonld`]));
+		expect(hrefs).toEqual(expect.arrayContaining([`${BASE}data/glossary.json`, `${BASE}data/articles/${SLUG}.json`, `${BASE}data/articles/${SLUG}.annotations.jsonld`, `${BASE}data/articles/${SLUG}.schema.jsonld`]));
 		for (const href of hrefs) expect(fs.existsSync(path.join(site.dir, href.slice(BASE.length))), href).toBe(true);
 	});
 

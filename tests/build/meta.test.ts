@@ -1,6 +1,7 @@
 /**
  * Link previews and structured data of the seed article, built under /reader/ with SITE_URL: Open
- * Graph and Twitter tags, the feed link, and JSON-LD whose mentions and quotations match the page.
+ * Graph and Twitter tags, the feed link, JSON-LD in the head as search engines read it, and the
+ * whole graph in the article's schema.org data file, whose mentions and quotations match the page.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { findAll, readPage } from '../helpers/html.ts';
 import { listFiles } from '../helpers/dist.ts';
 
 const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/index.html';
-const PAGE_URL = `${SITE_URL}/reader/articles/kurds-seize-jalula-to-attack-isis/`;
+const SLUG = 'kurds-seize-jalula-to-attack-isis';
+const PAGE_URL = `${SITE_URL}/reader/articles/${SLUG}/`;
 
 /** Glossary frontmatter by id, read straight from content/. */
 function glossary(): Map<string, { name: string; type: string; wikidata?: string }> {
@@ -50,11 +52,28 @@ describe('article metadata', () => {
 		}
 	});
 
-	it('describes the article in JSON-LD: mentions with Wikidata, and every quoted block as a Quotation', () => {
+	it('carries in the head the JSON-LD search engines read, and links the whole graph', () => {
 		const tree = readPage(site.dir, ARTICLE);
 		const blocks = findAll(tree, (el) => el.tagName === 'script' && el.properties.type === 'application/ld+json');
 		expect(blocks).toHaveLength(1);
-		const data = JSON.parse(toText(blocks[0]!));
+		const head = JSON.parse(toText(blocks[0]!));
+		expect(head).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', url: PAGE_URL, headline: 'Kurds seize Jalula to attack ISIS, Iraq loses border crossing with Syria', datePublished: '2014-06-21' });
+		expect(head.author).toMatchObject({ '@type': 'Person', name: 'Ed Morrissey' });
+		expect(head.publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'Hot Air', url: `${SITE_URL}/reader/glossary/hot-air/` });
+		expect(head.mentions).toBeUndefined();
+		expect(head.citation).toBeUndefined();
+		// The head is the whole graph without its lists, author and publisher cut to who they are.
+		const full = JSON.parse(fs.readFileSync(path.join(site.dir, `data/articles/${SLUG}.schema.jsonld`), 'utf8'));
+		for (const key of Object.keys(full).filter((k) => !['mentions', 'citation', 'author', 'publisher'].includes(k))) expect(head[key], key).toEqual(full[key]);
+		expect(full.publisher).toMatchObject(head.publisher);
+		const links = findAll(tree, (el) => el.tagName === 'a' && el.properties.href === `/reader/data/articles/${SLUG}.schema.jsonld`);
+		expect(links).toHaveLength(1);
+		expect(toText(blocks[0]!).length).toBeLessThan(2048);
+	});
+
+	it('describes the article in its schema.org file: mentions with Wikidata, and every quoted block as a Quotation', () => {
+		const tree = readPage(site.dir, ARTICLE);
+		const data = JSON.parse(fs.readFileSync(path.join(site.dir, `data/articles/${SLUG}.schema.jsonld`), 'utf8'));
 		expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', url: PAGE_URL, datePublished: '2014-06-21' });
 		expect(data.author).toMatchObject({ '@type': 'Person', name: 'Ed Morrissey' });
 		expect(data.publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'Hot Air' });
@@ -101,7 +120,7 @@ describe('article metadata', () => {
 		const byline = findAll(tree, (el) => el.properties.id === 'byline')[0]!;
 		const author = findAll(byline, (el) => el.tagName === 'a' && el.properties.dataEntity === 'ed-morrissey');
 		expect(author.map((a) => [a.properties.href, toText(a)])).toEqual([['/reader/glossary/ed-morrissey/', 'Ed Morrissey']]);
-		expect(findAll(tree, (el) => el.properties.dataEntityCard === 'ed-morrissey')).toHaveLength(1);
+		expect(findAll(tree, (el) => el.properties.dataCardContent === 'ed-morrissey')).toHaveLength(1);
 		const entry = readPage(site.dir, 'glossary/ed-morrissey/index.html');
 		const fromByline = findAll(entry, (el) => el.tagName === 'a' && String(el.properties.href).endsWith('/articles/kurds-seize-jalula-to-attack-isis/#byline'));
 		expect(fromByline).toHaveLength(1);

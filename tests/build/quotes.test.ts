@@ -45,7 +45,7 @@ describe('quoted blocks of the seed article', () => {
 			expect(toText(names[0]!)).toBe(name);
 			expect(names[0]!.properties.href).toBe(`${BASE}glossary/${outlet}/`);
 			// Described by the role and summary inside the outlet's card.
-			const card = findAll(article, (el) => el.properties.dataEntityCard === outlet)[0]!;
+			const card = findAll(article, (el) => el.properties.dataCardContent === outlet)[0]!;
 			expect(byId(card, String(names[0]!.properties.ariaDescribedBy))).toBeDefined();
 		}
 	});
@@ -124,7 +124,7 @@ describe('the byline', () => {
 		for (const [outlet, name] of [['hot-air', 'Hot Air'], ['mesop', 'MESOP']]) {
 			const marked = findAll(byline, (el) => el.tagName === 'a' && el.properties.dataEntity === outlet);
 			expect(marked.map((a) => toText(a))).toEqual([name]);
-			expect(findAll(article, (el) => el.properties.dataEntityCard === outlet)).toHaveLength(1);
+			expect(findAll(article, (el) => el.properties.dataCardContent === outlet)).toHaveLength(1);
 		}
 	});
 

@@ -21,21 +21,26 @@ for (const base of ['/', '/reader/'] as const) {
 			expect(fs.readdirSync(path.join(site.dir, 'pagefind')).some((f) => f.startsWith('pagefind-entry'))).toBe(true);
 		});
 
-		it('marks names as links to their entries, each with one card', () => {
+		it('marks names as links to their entries, each card written once, as its who’s who entry', () => {
 			const tree = readPage(site.dir, 'articles/fixture-article/index.html');
 			const names = findAll(tree, (el) => el.tagName === 'a' && typeof el.properties.dataEntity === 'string');
 			const ids = new Set(names.map((n) => String(n.properties.dataEntity)));
 			expect(ids).toEqual(new Set(['nouri-al-maliki', 'baghdad', 'associated-press']));
+			// Cards are made in the browser from the who's who: none is in the HTML.
+			expect(findAll(tree, (el) => el.properties.dataEntityCard !== undefined)).toEqual([]);
+			const whosWho = findAll(tree, (el) => (el.properties.className as string[] | undefined)?.includes('whos-who') ?? false)[0]!;
 			for (const name of names) {
 				expect(name.properties.href).toBe(`${base}glossary/${name.properties.dataEntity}/`);
-				const cards = findAll(tree, (el) => el.properties.dataEntityCard === name.properties.dataEntity);
+				const cards = findAll(tree, (el) => el.properties.dataCardContent === name.properties.dataEntity);
 				expect(cards).toHaveLength(1);
+				expect(findAll(whosWho, (el) => el === cards[0])).toHaveLength(1);
 				// The name is described by the card's role and summary, not by the whole card.
-				const described = findAll(cards[0]!, (el) => el.properties.id === String(name.properties.ariaDescribedBy));
+				const described = findAll(tree, (el) => el.properties.id === String(name.properties.ariaDescribedBy));
 				expect(described).toHaveLength(1);
+				expect(findAll(cards[0]!, (el) => el === described[0])).toHaveLength(1);
 				expect(toText(described[0]!)).not.toContain('Full entry');
 			}
-			const baghdad = findAll(tree, (el) => el.properties.dataEntityCard === 'baghdad')[0]!;
+			const baghdad = findAll(tree, (el) => el.properties.dataCardContent === 'baghdad')[0]!;
 			expect(toText(baghdad)).toContain('Capital and largest city of Iraq');
 			expect(toText(baghdad)).toContain('2 mentions');
 		});

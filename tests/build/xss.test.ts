@@ -31,7 +31,9 @@ function unexpectedMarkup(file: string, html: string, base: string): string[] {
 		}
 		// The site's own images: a place's locator map, built from its id (issue 9).
 		const locator = el.tagName === 'img' && props.dataLocator !== undefined && new RegExp(`^${base}maps/places/[a-z0-9-]+\\.svg$`).test(String(props.src));
-		if (['iframe', 'img', 'style', 'object', 'embed', 'b'].includes(el.tagName) && !locator) problems.push(`${file}: <${el.tagName}>`);
+		// And the outlines under an article's map (issue 16): its own file, or the shared world.
+		const outlines = el.tagName === 'img' && String(props.className) === 'map-outlines' && new RegExp(`^${base}maps/(articles/[a-z0-9-]+|world)\\.svg$`).test(String(props.src));
+		if (['iframe', 'img', 'style', 'object', 'embed', 'b'].includes(el.tagName) && !locator && !outlines) problems.push(`${file}: <${el.tagName}>`);
 		// The article's map of places (issue 9) is the one SVG that is not decoration.
 		const articleMap = el.tagName === 'svg' && String(props.className) === 'map' && typeof props.dataProjection === 'string';
 		if (el.tagName === 'svg' && !props.ariaHidden && !articleMap) problems.push(`${file}: <svg ${JSON.stringify(props)}>`);
@@ -105,15 +107,19 @@ describe('script payloads in content', () => {
 		expect(findAll(tree, (el) => el.tagName === 'title').map((el) => toText(el))).toEqual(['Payloads </title><script>window.__xss="title"</script> · Annotated Reader']);
 	});
 
-	it('escapes JSON-LD so no payload closes its block, and the data reads back unchanged', () => {
+	it('escapes JSON-LD so no payload closes its block, and the data (head and data file) reads back unchanged', () => {
 		const html = fs.readFileSync(path.join(site.dir, ARTICLE), 'utf8');
 		const blocks = findAll(fromHtml(html), (el: Element) => el.tagName === 'script' && el.properties.type === 'application/ld+json');
 		expect(blocks).toHaveLength(1);
 		const raw = toText(blocks[0]!);
 		expect(raw).not.toMatch(/[<>]/);
-		const data = JSON.parse(raw);
-		expect(data['@type']).toBe('NewsArticle');
-		expect(data.headline).toBe('Payloads </title><script>window.__xss="title"</script>');
+		const head = JSON.parse(raw);
+		expect(head['@type']).toBe('NewsArticle');
+		expect(head.headline).toBe('Payloads </title><script>window.__xss="title"</script>');
+		expect(head.description).toBe('</script><script>window.__xss="summary"</script> "><img src=x onerror=alert(1)>');
+		// The whole graph is a data file the page links, not a script block: its values read back as written.
+		const data = JSON.parse(fs.readFileSync(path.join(site.dir, 'data/articles/payloads.schema.jsonld'), 'utf8'));
+		expect(data.headline).toBe(head.headline);
 		expect(data.publisher.description).toContain('</script><script>window.__xss="ld"</script>');
 		const person = data.mentions.find((m: { '@type': string }) => m['@type'] === 'Person');
 		expect(person.name).toBe('"><img src=x onerror="window.__xss=\'name\'">');

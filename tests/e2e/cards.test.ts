@@ -209,6 +209,38 @@ describe('opening a card', () => {
 	});
 });
 
+describe('bytes on hover (issue 16)', () => {
+	it('fetches nothing to show a card; a place card’s locator is requested when the pointer reaches the name', async () => {
+		const page = await open();
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+		await page.waitForLoadState('networkidle');
+		requested.length = 0;
+		// An armed group's card: no request at all.
+		await hoverOpen(page, nameIn(page, 'peshmerga'));
+		await page.mouse.move(4, 4);
+		await page.clock.runFor(CLOSE_DELAY);
+		await cardOf(page, 'peshmerga').waitFor({ state: 'hidden' });
+		expect(requested).toEqual([]);
+		// A place's card: its locator image only, requested at the start of the hover intent,
+		// while the card is not open yet, so the image is on its way before the card shows.
+		await pointAt(page, nameIn(page, 'jalula'));
+		await expect.poll(() => requested, POLL).toEqual([`/maps/places/jalula.svg`]);
+		expect(await openCards(page)).toEqual([]);
+		await page.clock.runFor(OPEN_DELAY);
+		const card = cardOf(page, 'jalula');
+		await card.waitFor({ state: 'visible' });
+		await page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-entity-card="jalula"] img[data-locator]')?.complete);
+		// Opening it again fetches nothing more.
+		await page.mouse.move(4, 4);
+		await page.clock.runFor(CLOSE_DELAY);
+		await card.waitFor({ state: 'hidden' });
+		await hoverOpen(page, nameIn(page, 'jalula'));
+		expect(requested).toEqual([`/maps/places/jalula.svg`]);
+		await page.close();
+	});
+});
+
 describe('WCAG 2.2 SC 1.4.13 content on hover or focus', () => {
 	it('is dismissible: Escape closes a hovered card and a focused one, and focus stays on the name', async () => {
 		const page = await open();
@@ -574,7 +606,7 @@ describe('without JavaScript', () => {
 		expect(ids.length).toBeGreaterThan(20);
 		for (const id of ids) {
 			await expect(page.locator(`.whos-who #who-${id}`).isVisible(), id).resolves.toBe(true);
-			await expect(page.locator(`.whos-who #who-${id} a`).getAttribute('href')).resolves.toBe(`/glossary/${id}/`);
+			await expect(page.locator(`.whos-who #who-${id} .card-foot a`).getAttribute('href')).resolves.toBe(`/glossary/${id}/`);
 		}
 		const name = nameIn(page, 'jalula');
 		await pointAt(page, name);
