@@ -97,6 +97,15 @@ describe('import fixtures', () => {
 		expect(result.quotes.map((q) => q.attribution.outlet?.id ?? 'unknown')).toEqual(['unknown']);
 	});
 
+	it('HTML in the charset its page declares (windows-1252) is read without losing a character', () => {
+		const result = results.get('html-windows-1252')!;
+		expect(result.metadata.title).toBe('Café owners count the cost');
+		const written = fs.readFileSync(path.join(contentDir, 'articles', 'html-windows-1252.md'), 'utf8');
+		expect(written).toContain('The cafés on the quay reopened on Monday – “slowly”, their owners said.');
+		expect(written).toContain('> We lost £2,000 of stock and a week’s trade.');
+		expect(written).not.toContain('\uFFFD');
+	});
+
 	it('Markdown: first heading as title, credit line, the Markdown kept as written, adjacent blockquotes as one block', () => {
 		const result = results.get('markdown')!;
 		expect(result.format).toBe('markdown');
@@ -165,6 +174,7 @@ describe('import of bad input', () => {
 		['blank.txt', /^error: .*blank\.txt is empty \(only white space\): there is nothing to import$/],
 		['image.png', /^error: .*image\.png is a binary file, not an article: import reads plain text, HTML or Markdown$/],
 		['latin1.txt', /^error: .*latin1\.txt is a binary file \(or not UTF-8 text\), not an article/],
+		['bad-byte.txt', /^error: .*bad-byte\.txt is not valid UTF-8 \(a bad byte at offset 40\): save it as UTF-8, or, for a web page, declare its charset in a <meta charset> tag$/],
 		['data.json', /^error: .*data\.json is JSON data, not an article: import reads plain text, HTML or Markdown$/],
 		['feed.xml', /^error: .*feed\.xml is XML data, not an article/],
 		['one-line.txt', /^error: .*one-line\.txt has a single line: an article needs its title on the first line and its text below$/],
