@@ -7,9 +7,8 @@
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
-/** Characters that XML 1.0 does not allow anywhere, even escaped. */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+/** Characters that XML 1.0 does not allow anywhere, even escaped: C0 controls but tab and line breaks, U+FFFE, U+FFFF. */
+const NOT_XML = /(?![\t\n\r\u007f-\u009f])\p{Cc}|[\ufffe\uffff]/gu;
 
 /** Text for HTML content or a quoted attribute value: `a < b & "c"` → `a &lt; b &amp; &quot;c&quot;`. */
 export function escapeHtml(text: string): string {

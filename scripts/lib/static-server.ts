@@ -129,7 +129,7 @@ function plainPath(rawPath: string): string | undefined {
 	} catch {
 		return undefined;
 	}
-	if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return undefined;
+	if (/(?![\u0080-\u009f])[\p{Cc}\\]/u.test(decoded)) return undefined;
 	const segments = decoded.slice(1).split('/');
 	if (segments.slice(0, -1).some((s) => s === '' || s === '.' || s === '..') || segments.at(-1) === '.' || segments.at(-1) === '..') return undefined;
 	return decoded;

@@ -2,7 +2,7 @@ import { creditsOf, type Credit, type NamedEntry } from '../credits.ts';
 import type { Mention, QuoteRecord } from '../schemas/annotations.ts';
 
 /** What a Sources section needs of a glossary entry. */
-export interface SourceEntry extends NamedEntry {}
+export type SourceEntry = NamedEntry;
 
 /** One outlet an article quotes or cites, and every place it does. */
 export interface Source {

@@ -87,12 +87,10 @@ export function diagnosticsFromFile(file: VFile, displayPath: string): Diagnosti
  * space and joiners, soft hyphen, byte order mark, direction marks), control characters and
  * every space other than the plain one. Tabs and line breaks are left alone.
  */
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /(?![\t\n])[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gu;
 
 /** Control characters other than tab and line breaks: not text, and not allowed in XML. */
-// eslint-disable-next-line no-control-regex
-export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+export const CONTROL_CHARACTER = /(?![\t\n\r])\p{Cc}/u;
 
 /** True when the text holds a character `showInvisible` would spell out. */
 export function hasInvisible(text: string): boolean {

@@ -18,8 +18,11 @@ const isHeading = (node: Element) => node.tagName[0] === 'h' && /h[0-6]/.test(no
  * (Astro gives headings ids after our plugins: see `resolveHeadingAnchors`).
  */
 function headingAnchor(index: number): string {
-	return `\u0000heading:${index}`;
+	return `${HEADING_PLACEHOLDER}${index}`;
 }
+
+/** Starts a heading placeholder: a NUL, which no id contains. */
+const HEADING_PLACEHOLDER = '\u0000heading:';
 
 const HEADING_PLACES = '__headingPlaces';
 
@@ -31,8 +34,9 @@ export function headingPlaces(frontmatter: Record<string, unknown>): (Place | un
 /** Replaces the heading placeholders of mentions with the ids the headings were given. */
 export function resolveHeadingAnchors(mentions: { anchor: string }[], headingIds: string[]): void {
 	for (const mention of mentions) {
-		const match = /^\u0000heading:(\d+)$/.exec(mention.anchor);
-		if (match) mention.anchor = headingIds[Number(match[1])] ?? '';
+		if (!mention.anchor.startsWith(HEADING_PLACEHOLDER)) continue;
+		const index = mention.anchor.slice(HEADING_PLACEHOLDER.length);
+		if (/^\d+$/.test(index)) mention.anchor = headingIds[Number(index)] ?? '';
 	}
 }
 

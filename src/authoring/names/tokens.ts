@@ -13,7 +13,7 @@ export interface WordToken {
 }
 
 // An abbreviation (`U.S.`), or letters and digits joined by inner apostrophes and hyphens (`al-Maliki`, `Shi’ite`).
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu;
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu;
 
 /**
  * Splits text into words, keeping inner hyphens, apostrophes and full stops (`al-Maliki`,
