@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NODE, OUTPUT_ROOT, holdBuilds } from '../helpers/build.ts';
 import { listFiles } from '../helpers/dist.ts';
 
@@ -80,12 +80,13 @@ function hiddenBeside(): string[] {
 	return fs.readdirSync(PARENT).filter((name) => name.startsWith('.'));
 }
 
-// These builds run here, not through the run's build queue: keep the queue's builds waiting meanwhile.
+// These builds run here, not through the run's build queue: while one test (or the first build)
+// runs, the queue's builds wait; in between, they go on, so other test files are not held up.
 let releaseBuilds = () => {};
-beforeAll(async () => {
+beforeEach(async () => {
 	releaseBuilds = await holdBuilds();
 });
-afterAll(() => releaseBuilds());
+afterEach(() => releaseBuilds());
 
 describe('atomic builds', () => {
 	let before: Record<string, string>;
@@ -93,7 +94,8 @@ describe('atomic builds', () => {
 	beforeAll(async () => {
 		fs.rmSync(PARENT, { recursive: true, force: true });
 		fs.mkdirSync(PARENT, { recursive: true });
-		const first = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+		const release = await holdBuilds();
+		const first = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT }).finally(release);
 		expect(first.code, first.output).toBe(0);
 		before = snapshot(OUT);
 	});
