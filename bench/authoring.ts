@@ -45,7 +45,7 @@ interface ArticleRun {
 	quotes: { found: number; expected: number };
 	boundaries: { flagged: number; expected: number; excerpts: string[] };
 	wordsKept: { import: boolean | undefined; annotate: number; againstHand: number };
-	marks: MarkComparison & { recallWithReview: number; proposedForReview: number; ambiguous: number; passedOver: number };
+	marks: MarkComparison & { recallWithReview: number; proposedForReview: number; ambiguous: number; passedOver: number; coreferenced: string[] };
 	candidates?: CandidateFigures;
 }
 
@@ -107,7 +107,7 @@ async function importArticle(raw: string | undefined, hand: string, slug: string
 }
 
 interface AnnotateJson {
-	marks: Array<{ offset: number; words: string; markdown: string }>;
+	marks: Array<{ offset: number; words: string; markdown: string; id: string; namedAs?: string }>;
 	review: Array<{ offset: number; words: string; markdown: string }>;
 	ambiguous: unknown[];
 	passedOver: unknown[];
@@ -152,6 +152,7 @@ async function runArticle(label: string, raw: string | undefined, handFile: stri
 				proposedForReview: result.review.length,
 				ambiguous: result.ambiguous.length,
 				passedOver: result.passedOver.length,
+				coreferenced: result.marks.filter((m) => m.namedAs !== undefined).map((m) => `"${m.words}" → ${m.id} (named earlier in its paragraph as “${m.namedAs}”)`),
 			},
 			candidates,
 		};
@@ -209,6 +210,7 @@ function report(r: ArticleRun): string {
 		...m.misses.map((x) => `  - ${x.kind}: "${x.exact}" → ${x.entity}${x.tool ? ` (tool: ${x.tool})` : ''}`),
 		`extra or different marks: ${m.extras.length}`,
 		...m.extras.map((x) => `  - "${x.exact}" → ${x.entity}${x.hand ? ` (hand: ${x.hand})` : ' (not marked by hand)'}`),
+		`contextual names marked by coreference: ${m.coreferenced.length}${m.coreferenced.length ? ` (${m.coreferenced.join('; ')})` : ''}`,
 		`review list: ${m.proposedForReview}, ambiguous: ${m.ambiguous}, left alone: ${m.passedOver}`,
 		`quoted blocks found: ${r.quotes.found}/${r.quotes.expected}; merged boundaries flagged: ${r.boundaries.flagged}/${r.boundaries.expected}${r.boundaries.excerpts.length ? ` (${r.boundaries.excerpts.map((e) => `“${e}”`).join(', ')})` : ''}`,
 		`words changed: import ${r.wordsKept.import === undefined ? 'n/a' : r.wordsKept.import ? 0 : 'some'}, annotate ${r.wordsKept.annotate}, annotated text against the hand edition ${r.wordsKept.againstHand}`,

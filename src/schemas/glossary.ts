@@ -45,7 +45,8 @@ export const glossaryEntrySchema = z
 		/**
 		 * Words that name this entry only in the context of one article ("militia", "the mayor",
 		 * "the capital"): accepted as a mark's label like an alias, but `npm run annotate` and
-		 * `npm run check -- --fix` never mark them on their own; they propose them for review.
+		 * `npm run check -- --fix` mark them only where the same paragraph named the entry just
+		 * before (within-paragraph coreference), and otherwise propose them for review.
 		 */
 		contextual: z.array(z.string().min(1)).default([]),
 		native: z.array(nativeName).default([]),

@@ -69,6 +69,16 @@ describe('npm run annotate', () => {
 		expect(fs.readFileSync(articleFile, 'utf8')).toBe(written);
 	});
 
+	it('says why each contextual name it marked by coreference was marked', async () => {
+		fs.writeFileSync(articleFile, ARTICLE.replace('where the militia paraded.', 'where the Jaysh al-Mahdi militia paraded.'));
+		const result = await annotate('articles/fixture.md');
+		expect(result.code).toBe(0);
+		expect(result.out).toContain('+:e[Maliki]’s men left :e[Sadr City] for :e[Baghdad], where the :e[Jaysh al-Mahdi] :e[militia]{#mahdi-army} paraded.');
+		expect(result.out).toContain('1 contextual name marked by coreference');
+		expect(result.out).toMatch(/articles\/fixture\.md:9:\d+: militia → mahdi-army: named earlier in this paragraph as “Jaysh al-Mahdi”/);
+		expect(result.out).not.toContain('to review');
+	});
+
 	it('gives a machine-readable result with --json', async () => {
 		const result = await annotate('articles/fixture.md', '--json');
 		const json = JSON.parse(result.out) as { marks: Array<{ id: string; words: string; line: number }>; review: Array<{ id: string }>; wordsChanged: number };

@@ -1,5 +1,6 @@
 import type { Nodes, Parents, Root, Text } from 'mdast';
 import type { ContainerDirective, TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -22,6 +23,19 @@ export interface TextSegment {
 	/** The plain text of the whole paragraph (heading, cell) it stands in, and where the segment starts in it: for quoting its sentence. */
 	blockText: string;
 	blockOffset: number;
+	/** Which block (paragraph, heading, cell) it stands in: segments of one block share the number. */
+	block: number;
+}
+
+/** A mark the article already has (`:e[…]`), where it stands: what coreference starts from. */
+export interface ExistingMark {
+	/** Its words, as the site renders them. */
+	label: string;
+	/** The id it gives (`{#id}`), if any; otherwise its words name the entry. */
+	id?: string;
+	/** The block it stands in, and where its words start in the block's text. */
+	block: number;
+	blockOffset: number;
 }
 
 /** Why a part of the article is not looked at. */
@@ -33,6 +47,8 @@ export interface ArticleSource {
 	body: string;
 	tree: Root;
 	segments: TextSegment[];
+	/** The marks the article already has, in blocks the annotator reads, in document order. */
+	marks: ExistingMark[];
 	/** How many text nodes were left alone, by reason. */
 	skipped: Record<SkipReason, number>;
 }
@@ -63,10 +79,22 @@ export function readArticleSource(body: string): ArticleSource {
 	const skipped: Record<SkipReason, number> = { mark: 0, link: 0, code: 0, heading: 0, directive: 0, 'quote-attribute': 0 };
 	const openedHeadings = new Set<Nodes>();
 	const blockTexts = new Map<Nodes | undefined, { text: string; offsets: Map<Nodes, number> }>();
+	const blockNumbers = new Map<Nodes | undefined, number>();
+	const blockNumber = (block: Nodes | undefined) => {
+		if (!blockNumbers.has(block)) blockNumbers.set(block, blockNumbers.size);
+		return blockNumbers.get(block)!;
+	};
+	const marks: ExistingMark[] = [];
 	visitParents(tree, 'textDirective', (node: TextDirective, ancestors) => {
 		if (!ENTITY.includes(node.name)) return;
 		const heading = ancestors.find((a) => a.type === 'heading');
 		if (heading) openedHeadings.add(heading);
+		const block = [...ancestors].reverse().find((a) => BLOCKS.has(a.type));
+		const first = firstText(node);
+		if (!block || !first) return;
+		const { offsets } = blockTextOf(block, blockTexts);
+		const id = node.attributes?.id;
+		marks.push({ label: toString(node), ...(id ? { id } : {}), block: blockNumber(block), blockOffset: offsets.get(first) ?? 0 });
 	});
 	visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
 		if (node.type === 'inlineCode' || node.type === 'code') {
@@ -84,9 +112,19 @@ export function readArticleSource(body: string): ArticleSource {
 		const block = [...ancestors].reverse().find((a) => BLOCKS.has(a.type)) ?? parent;
 		const { text: blockText, offsets } = blockTextOf(block, blockTexts);
 		const segment = segmentOf(node, body, atBlockStart);
-		if (segment) segments.push({ ...segment, blockText, blockOffset: offsets.get(node) ?? 0 });
+		if (segment) segments.push({ ...segment, blockText, blockOffset: offsets.get(node) ?? 0, block: blockNumber(block) });
 	});
-	return { body, tree, segments, skipped };
+	return { body, tree, segments, marks, skipped };
+}
+
+/** The first text node inside a node (a mark's words start there). */
+function firstText(node: Nodes): Nodes | undefined {
+	let found: Nodes | undefined;
+	visitParents(node, 'text', (text: Text) => {
+		found = text;
+		return false;
+	});
+	return found;
 }
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -145,7 +183,7 @@ function skipReason(ancestors: Parents[], openedHeadings: Set<Nodes>): SkipReaso
  * (`\:`), a character reference (`&amp;`) or a blockquote's `>` at the start of a continued line;
  * characters that cannot be lined up get `-1`, and no mark is ever placed across them.
  */
-function segmentOf(node: Text, source: string, atBlockStart: boolean): Omit<TextSegment, 'blockText' | 'blockOffset'> | undefined {
+function segmentOf(node: Text, source: string, atBlockStart: boolean): Omit<TextSegment, 'blockText' | 'blockOffset' | 'block'> | undefined {
 	const start = node.position?.start.offset;
 	const end = node.position?.end.offset;
 	if (start === undefined || end === undefined) return undefined;

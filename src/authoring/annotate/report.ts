@@ -27,9 +27,14 @@ export function formatSummary(plan: AnnotationPlan, file: string, written: boole
 	const byEntry = new Map<string, number>();
 	for (const mark of plan.marks) byEntry.set(mark.id, (byEntry.get(mark.id) ?? 0) + 1);
 	if (byEntry.size) lines.push(`  ${[...byEntry].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, n]) => `${id} ×${n}`).join(', ')}`);
+	const coreferenced = plan.marks.filter((m) => m.namedAs !== undefined);
+	if (coreferenced.length) {
+		lines.push('', `${count(coreferenced.length, 'contextual name')} marked by coreference (the entry was named earlier in the same paragraph, and no other entry that shares the words was):`);
+		for (const m of coreferenced) lines.push(`  ${at(file, m)}: ${m.words} → ${m.id}: named earlier in this paragraph as “${m.namedAs}”`);
+	}
 	if (plan.review.length) {
-		lines.push('', `${count(plan.review.length, 'contextual name')} to review (the entry lists ${plan.review.length === 1 ? 'it' : 'them'} under \`contextual\`, so ${plan.review.length === 1 ? 'it is' : 'they are'} not marked on ${plan.review.length === 1 ? 'its' : 'their'} own):`);
-		for (const r of plan.review) lines.push(`  ${at(file, r)}: "${r.words}" may be \`${r.id}\`: if so, write ${r.markdown}`, `      in: ${r.sentence}`);
+		lines.push('', `${count(plan.review.length, 'contextual name')} to review (the entry lists ${plan.review.length === 1 ? 'it' : 'them'} under \`contextual\`, and ${plan.review.length === 1 ? 'its' : 'their'} paragraph does not settle ${plan.review.length === 1 ? 'it' : 'them'}):`);
+		for (const r of plan.review) lines.push(`  ${at(file, r)}: "${r.words}" may be \`${r.id}\`: if so, write ${r.markdown}${r.unresolved ? ` (not marked: ${r.unresolved})` : ''}`, `      in: ${r.sentence}`);
 	}
 	if (plan.ambiguous.length) {
 		lines.push('', `${count(plan.ambiguous.length, 'ambiguous name')} (two or more entries share ${plan.ambiguous.length === 1 ? 'it' : 'them'}; say which with an id):`);
