@@ -16,8 +16,9 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const isWordChar = (char: string | undefined) => char !== undefined && WORD_CHAR.test(char);
 
 /**
- * Every occurrence of a glossary name in `text`, scanning from the left; where names overlap,
- * the one that starts first wins, and of those the longest ("Sadr City" rather than "Sadr").
+ * Every occurrence of a glossary name in `text`. Where names overlap, the longest wins, whichever
+ * starts first: "Sadr City" rather than "Sadr", and "Mahdi Army" in "The Mahdi Army" rather than
+ * "The Mahdi" (equal lengths: the one that starts first).
  * Matches are whole words: "Iraq" is not found in "Iraqi". A name may be followed by a possessive
  * ("Maliki’s" gives "Maliki") or, when it ends in a letter and starts with a capital, by a plural
  * ending ("Shiites" for "Shiite", when "Shiites" itself is not a name).
@@ -27,11 +28,10 @@ const isWordChar = (char: string | undefined) => char !== undefined && WORD_CHAR
  */
 export function findNames(text: string, index: NameIndex): NameMatch[] {
 	const normalized = matchingForm(text);
-	const matches: NameMatch[] = [];
-	let next = 0;
+	// The longest name starting at each word, then the longest of those that overlap.
+	const atEachWord: NameMatch[] = [];
 	for (const word of normalized.matchAll(WORD)) {
 		const start = word.index;
-		if (start < next) continue;
 		if (isWordChar(normalized[start - 1])) continue;
 		const lead = leadingWordOf(normalized.slice(start));
 		const candidates = [lead, lead.replace(/e?s$/, ''), lead.replace(/s$/, '')].flatMap((key, i, keys) => (keys.indexOf(key) === i ? (index.byLeadingWord.get(key) ?? []) : []));
@@ -46,11 +46,19 @@ export function findNames(text: string, index: NameIndex): NameMatch[] {
 					: undefined;
 			if (candidate && (!found || candidate.end > found.end || (candidate.end === found.end && found.plural && !candidate.plural))) found = candidate;
 		}
-		if (!found) continue;
-		matches.push(found);
-		next = found.end;
+		if (found) atEachWord.push(found);
 	}
-	return matches;
+	return longestFirst(atEachWord);
+}
+
+/** Of overlapping matches, keeps the longest (the earlier of equal ones); returns them in text order. */
+function longestFirst(matches: NameMatch[]): NameMatch[] {
+	const byLength = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+	const kept: NameMatch[] = [];
+	for (const match of byLength) {
+		if (kept.every((k) => match.end <= k.start || match.start >= k.end)) kept.push(match);
+	}
+	return kept.sort((a, b) => a.start - b.start);
 }
 
 /** Length of a plural ending (`s` or `es`) right after a name, or 0. */
