@@ -19,6 +19,8 @@ export interface QueryBytes {
 	requests: number;
 	/** The gzip bytes by kind of file: js, wasm, meta, index, fragment, filter, other. */
 	byKind: Record<string, number>;
+	/** Paths of the files fetched, in the order they finished. */
+	files: string[];
 }
 
 export interface SearchMeasurement {
@@ -95,6 +97,7 @@ async function runQuery(page: Page, query: string, take: () => Promise<Fetched[]
 		pagefindBytes: fetched.reduce((sum, r) => sum + r.bytes, 0),
 		pagefindGzipBytes: fetched.reduce((sum, r) => sum + r.wire, 0),
 		requests: fetched.length,
+		files: fetched.map((r) => new URL(r.url).pathname),
 		byKind: fetched.reduce<Record<string, number>>((kinds, r) => {
 			const kind = KINDS.find(([pattern]) => pattern.test(new URL(r.url).pathname))?.[1] ?? 'other';
 			kinds[kind] = (kinds[kind] ?? 0) + r.wire;
@@ -111,3 +114,63 @@ const KINDS: [RegExp, string][] = [
 	[/\.pf_fragment$/, 'fragment'],
 	[/\.pf_filter$/, 'filter'],
 ];
+
+export interface PageSearchBytes {
+	/** Every response from navigating to the search page until its first result shows, gzipped as a compressing host sends text. */
+	gzipBytes: number;
+	requests: number;
+	files: { path: string; gzip: number }[];
+	/** Results listed. */
+	results: number;
+	/** Cumulative layout shift from navigation until the results are shown and the network is idle. */
+	layoutShift: number;
+}
+
+/**
+ * Opens the search page with `?q=<query>` in Chromium with an empty cache and counts every
+ * response (HTML, CSS, scripts, Pagefind's files) until the first result shows and the network is
+ * idle, with text files gzipped as a compressing static host sends them, and the page's layout
+ * shift over that time.
+ */
+export async function measureSearchPage(dist: string, base: string, query: string): Promise<PageSearchBytes> {
+	const server = await startStaticServer({ dir: dist, base });
+	const browser = await launchBrowser();
+	try {
+		const page = await (await browser.newContext()).newPage();
+		await page.addInitScript(() => {
+			const state = { shift: 0 };
+			Object.assign(window, { layoutShift: state });
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) state.shift += entry.value;
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		const files: { path: string; gzip: number }[] = [];
+		const pending: Promise<void>[] = [];
+		page.on('requestfinished', (request) => {
+			pending.push(
+				(async () => {
+					const body = await (await request.response())?.body();
+					if (!body) return;
+					const { pathname } = new URL(request.url());
+					const text = /\.(?:js|json|css|html|svg|xml|txt)$|\/$/.test(pathname);
+					files.push({ path: pathname, gzip: text ? zlib.gzipSync(body).length : body.length });
+				})().catch(() => undefined),
+			);
+		});
+		await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+		await page.locator('[data-search-results] > li').first().waitFor({ timeout: 30_000 });
+		await page.waitForLoadState('networkidle');
+		await Promise.all(pending);
+		const layoutShift = await page.evaluate(() => (window as unknown as { layoutShift: { shift: number } }).layoutShift.shift);
+		return {
+			gzipBytes: files.reduce((sum, f) => sum + f.gzip, 0),
+			requests: files.length,
+			files,
+			results: await page.locator('[data-search-results] > li').count(),
+			layoutShift,
+		};
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}

@@ -51,7 +51,9 @@ export function loadPagefind(): Promise<Pagefind> {
 	pagefind ??= (async () => {
 		const engine = (await import(/* @vite-ignore */ routes.pagefind('pagefind.js'))) as Pagefind;
 		// Result URLs are indexed from the root of dist/: prefix the base path, and carry the words.
-		await engine.options({ baseUrl: BASE, highlightParam: HIGHLIGHT_PARAM, excerptLength: 24 });
+		// No web worker: it would fetch pagefind-worker.js (12 KB gzip) to run the same code; the
+		// site's index is small enough to search on the main thread (issue 16).
+		await engine.options({ baseUrl: BASE, highlightParam: HIGHLIGHT_PARAM, excerptLength: 24, noWorker: true });
 		return engine;
 	})();
 	pagefind.catch(() => (pagefind = undefined));

@@ -1,27 +1,22 @@
 /**
  * The search page. Its state lives in the URL (`?q=words&type=Article&person=…&sort=newest`), so
- * results can be shared and the back button steps through searches. Filters are shown, with
- * counts, before anything is typed.
+ * results can be shared and the back button steps through searches. It searches as the reader
+ * types, keeping `?q=` in step (replacing the history entry while typing; Enter, a filter or the
+ * order adds one). It loads only what a query needs: Pagefind when there is something to search
+ * for, the filters' values and counts when a filter group is first opened (or the URL names a
+ * filter). The groups themselves are drawn at build time, closed, so nothing moves as they load.
  */
-import { countResults, loadPagefind, renderResult, toPagefindFilters, type FilterSelection, type Search } from './search-core.ts';
+import { countResults, loadPagefind, renderResult, toPagefindFilters, type FilterSelection, type Filters, type Search } from './search-core.ts';
+import { FILTER_LABELS } from './search-filters.ts';
 
-/** Filter keys in the order shown, with their labels (the keys come from SearchData.astro). */
-const FILTER_LABELS: Record<string, string> = {
-	type: 'Type',
-	year: 'Year',
-	person: 'People mentioned',
-	place: 'Places mentioned',
-	organization: 'Organizations and armed groups mentioned',
-	outlet: 'Outlets quoted',
-	kind: 'Kind of glossary entry',
-};
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
+/** Pause after a keystroke before searching, so a word typed quickly is searched once. */
+const TYPING_DELAY = 150;
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
 const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
 const sortSelect = document.querySelector<HTMLSelectElement>('[data-search-sort]')!;
 const filterSection = document.querySelector<HTMLElement>('[data-search-filters]')!;
-const filterGroups = document.querySelector<HTMLElement>('[data-search-filter-groups]')!;
 const statusLine = document.querySelector<HTMLElement>('[data-search-status]')!;
 const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
@@ -39,9 +34,10 @@ function readUrl(): State {
 	return { query: params.get('q') ?? '', filters, sort: params.get('sort') ?? '' };
 }
 
+/** The form's state; filters chosen in the URL but not drawn yet are kept. */
 function readForm(): State {
-	const filters: FilterSelection = {};
-	for (const box of filterGroups.querySelectorAll<HTMLInputElement>('input:checked')) (filters[box.name] ??= []).push(box.value);
+	const filters: FilterSelection = filtersDrawn ? {} : readUrl().filters;
+	for (const box of filterSection.querySelectorAll<HTMLInputElement>('input:checked')) (filters[box.name] ??= []).push(box.value);
 	return { query: input.value.trim(), filters, sort: sortSelect.value };
 }
 
@@ -53,42 +49,51 @@ function toUrl({ query, filters, sort }: State): URL {
 	return url;
 }
 
-/** Draws the filter checkboxes once, from Pagefind's totals. */
-function drawFilters(totals: Record<string, Record<string, number>>) {
-	const keys = [...Object.keys(FILTER_LABELS).filter((k) => k in totals), ...Object.keys(totals).filter((k) => !(k in FILTER_LABELS))];
-	filterGroups.replaceChildren(...keys.map((key) => {
-		const details = document.createElement('details');
-		details.open = key === 'type';
-		const summary = document.createElement('summary');
-		summary.textContent = FILTER_LABELS[key] ?? key;
-		const group = document.createElement('div');
-		group.className = 'filter-values';
-		group.setAttribute('role', 'group');
-		group.setAttribute('aria-label', FILTER_LABELS[key] ?? key);
-		const values = Object.keys(totals[key]!).sort((a, b) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en')));
-		for (const value of values) {
-			const label = document.createElement('label');
-			const box = document.createElement('input');
-			box.type = 'checkbox';
-			box.name = key;
-			box.value = value;
-			const count = document.createElement('span');
-			count.className = 'count';
-			count.dataset.count = '';
-			label.append(box, value, ' ', count);
-			group.append(label);
+let filtersDrawn = false;
+let filtersLoading: Promise<void> | undefined;
+
+/** Loads every filter's values and totals once, and fills the groups drawn at build time. */
+function loadFilters(): Promise<void> {
+	filtersLoading ??= (async () => {
+		const totals = await (await loadPagefind()).filters();
+		for (const details of filterSection.querySelectorAll<HTMLDetailsElement>('details[data-filter]')) {
+			const key = details.dataset.filter!;
+			const group = details.querySelector<HTMLElement>('[data-filter-values]')!;
+			const values = Object.keys(totals[key] ?? {}).sort((a, b) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en')));
+			details.hidden = values.length === 0;
+			group.replaceChildren(...values.map((value) => {
+				const label = document.createElement('label');
+				const box = document.createElement('input');
+				box.type = 'checkbox';
+				box.name = key;
+				box.value = value;
+				const count = document.createElement('span');
+				count.className = 'count';
+				count.dataset.count = '';
+				label.append(box, value, ' ', count);
+				return label;
+			}));
 		}
-		details.append(summary, group);
-		return details;
-	}));
-	filterSection.hidden = keys.length === 0;
+		filtersDrawn = true;
+		updateCounts(totals);
+	})();
+	filtersLoading.catch(() => (filtersLoading = undefined));
+	return filtersLoading;
 }
 
 /** Shows how many results each filter value would leave. */
-function updateCounts(counts: Record<string, Record<string, number>>) {
-	for (const box of filterGroups.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+function updateCounts(counts: Filters) {
+	for (const box of filterSection.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
 		const count = box.parentElement!.querySelector<HTMLElement>('[data-count]')!;
 		count.textContent = `(${counts[box.name]?.[box.value] ?? 0})`;
+	}
+}
+
+/** Ticks the boxes of a state's filters, opening their groups. */
+function tick(state: State) {
+	for (const box of filterSection.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+		box.checked = state.filters[box.name]?.includes(box.value) ?? false;
+		if (box.checked) box.closest('details')!.open = true;
 	}
 }
 
@@ -103,53 +108,57 @@ let current: Search | undefined;
 
 async function run(state: State) {
 	const mine = ++ticket;
-	list.replaceChildren();
-	more.hidden = true;
-	statusLine.textContent = 'Searching…';
-	let engine;
-	try {
-		engine = await loadPagefind();
-		if (!filterGroups.hasChildNodes()) drawFilters(await engine.filters());
-	} catch {
-		statusLine.textContent = 'Search could not load. Try reloading the page.';
-		return;
-	}
-	for (const box of filterGroups.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
-		box.checked = state.filters[box.name]?.includes(box.value) ?? false;
-		if (box.checked) box.closest('details')!.open = true;
-	}
 	const filters = toPagefindFilters(state.filters);
 	const sort = state.sort === 'newest' ? { date: 'desc' as const } : state.sort === 'oldest' ? { date: 'asc' as const } : undefined;
 	if (!state.query && Object.keys(filters).length === 0 && !sort) {
-		if (mine !== ticket) return;
-		updateCounts(await engine.filters());
+		current = undefined;
+		list.replaceChildren();
+		more.hidden = true;
 		statusLine.textContent = 'Type words to search for, or choose a filter.';
+		if (filtersDrawn) updateCounts(await (await loadPagefind()).filters());
 		return;
 	}
-	const search = await engine.search(state.query || null, { filters, sort });
+	statusLine.textContent = 'Searching…';
+	let search;
+	try {
+		const engine = await loadPagefind();
+		if (Object.keys(filters).length > 0) await loadFilters();
+		if (mine !== ticket) return;
+		tick(state);
+		search = await engine.search(state.query || null, { filters, sort });
+	} catch {
+		if (mine === ticket) statusLine.textContent = 'Search could not load. Try reloading the page.';
+		return;
+	}
 	if (mine !== ticket || !search) return;
 	current = search;
 	shown = 0;
-	updateCounts(search.filters);
-	await showMore();
+	if (filtersDrawn) updateCounts(search.filters);
+	await showMore(true);
+	if (mine !== ticket) return;
 	const about = describe(state);
 	statusLine.textContent = search.results.length ? `${countResults(search.results.length)}${about ? ` ${about}` : ''}.` : `No results${about ? ` ${about}` : ''}.`;
 }
 
-async function showMore() {
+/** Shows the next page of results; `fresh` replaces the list (a new search) instead of adding to it. */
+async function showMore(fresh = false) {
 	if (!current) return;
 	const mine = ticket;
 	const page = await Promise.all(current.results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
 	if (mine !== ticket) return;
-	list.append(...page.map((data) => renderResult(data, { headingLevel: 2 })));
+	const items = page.map((data) => renderResult(data, { headingLevel: 2 }));
+	if (fresh) list.replaceChildren(...items);
+	else list.append(...items);
 	shown += page.length;
 	more.hidden = shown >= current.results.length;
 }
 
-function commit() {
+/** Runs the form's search; `push` adds a history entry, otherwise the current one follows the form. */
+function commit(push: boolean) {
+	clearTimeout(typing);
 	const state = readForm();
 	const url = toUrl(state);
-	if (url.href !== location.href) history.pushState(null, '', url);
+	if (url.href !== location.href) history[push ? 'pushState' : 'replaceState'](null, '', url);
 	void run(state);
 }
 
@@ -157,15 +166,29 @@ function restore() {
 	const state = readUrl();
 	input.value = state.query;
 	sortSelect.value = state.sort;
+	if (filtersDrawn) tick(state);
 	void run(state);
 }
 
+let typing = 0;
+input.addEventListener('input', () => {
+	clearTimeout(typing);
+	typing = window.setTimeout(() => commit(false), TYPING_DELAY);
+});
 form.addEventListener('submit', (event) => {
 	event.preventDefault();
-	commit();
+	commit(true);
 });
-sortSelect.addEventListener('change', commit);
-filterGroups.addEventListener('change', commit);
+sortSelect.addEventListener('change', () => commit(true));
+filterSection.addEventListener('change', () => commit(true));
+// A group's values load when it is first opened.
+filterSection.addEventListener('toggle', (event) => {
+	if ((event.target as HTMLDetailsElement).open && !filtersDrawn) {
+		void loadFilters()
+			.then(() => tick(readUrl()))
+			.catch(() => (statusLine.textContent = 'Filters could not load. Try reloading the page.'));
+	}
+}, true);
 more.addEventListener('click', () => {
 	const next = shown;
 	void showMore().then(() => list.children[next]?.querySelector('a')?.focus());

@@ -113,6 +113,8 @@ for (const base of ['/', '/reader/'] as const) {
 		it('narrows the results with a filter, and keeps the filter in the URL', async () => {
 			const { page, found } = await search('Isis');
 			expect(found.some((r) => r.type.startsWith('Glossary entry'))).toBe(true);
+			// The filter's values load when its group is first opened.
+			await page.locator('details[data-filter="type"] > summary').click();
 			await page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /^Article/ }).check();
 			await page.waitForURL(/type=Article/);
 			await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length < n, found.length);
@@ -137,10 +139,14 @@ for (const base of ['/', '/reader/'] as const) {
 			await page.close();
 		});
 
-		it('shows filters before anything is typed, and lists pages by a filter alone', async () => {
+		it('shows the filter groups before anything is typed, loads their values when one is opened, and lists pages by a filter alone', async () => {
 			const page = await open('search/');
 			await page.locator('[data-search-filters]').waitFor({ state: 'visible' });
 			await expect(page.locator('[data-search-status]').textContent()).resolves.toContain('choose a filter');
+			// Nothing of the index is fetched until the reader asks for something.
+			await page.waitForLoadState('networkidle');
+			expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/pagefind/')).length)).toBe(0);
+			await page.locator('details[data-filter="type"] > summary').click();
 			const outletBox = page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /^Outlet/ });
 			// The count shown before searching is the number of outlet pages.
 			const shown = Number(/\((\d+)\)/.exec((await outletBox.evaluate((box) => box.parentElement!.textContent)) ?? '')?.[1]);
@@ -172,6 +178,22 @@ for (const base of ['/', '/reader/'] as const) {
 			await expect(page.locator('#search-input').inputValue()).resolves.toBe('Dragunov');
 			await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('Dragunov'));
 			expect((await results(page)).some((r) => r.title.startsWith(ARTICLE_TITLE))).toBe(true);
+			await page.close();
+		});
+
+		it('searches as you type, keeping ?q= in step without adding to the history', async () => {
+			const { page, found } = await search('Dragunov');
+			expect(found.length).toBeGreaterThan(0);
+			const entries = await page.evaluate(() => history.length);
+			await page.locator('#search-input').fill('caliphate');
+			await page.waitForURL(/q=caliphate/);
+			await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('caliphate'));
+			expect((await results(page)).map((r) => r.title)).toEqual(['Islamic State of Iraq and the Levant']);
+			await page.locator('#search-input').fill('Naqshbandia');
+			await page.waitForURL(/q=Naqshbandia/);
+			await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('Naqshbandia'));
+			expect((await results(page)).some((r) => r.title.startsWith(ARTICLE_TITLE))).toBe(true);
+			await expect(page.evaluate(() => history.length)).resolves.toBe(entries);
 			await page.close();
 		});
 
