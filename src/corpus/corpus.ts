@@ -30,6 +30,8 @@ export interface Corpus {
 	glossary: Glossary;
 	/** Rendered long note of each glossary entry, by id. */
 	notes: Map<string, string>;
+	/** Each entry's note as Markdown with its marks replaced by their words (for open data), by id. */
+	noteWords: Map<string, string>;
 	articles: Article[];
 	diagnostics: Diagnostic[];
 }
@@ -108,11 +110,13 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 	if (sourcing.policy) diagnostics.push(...checkSources(glossary.entries.values(), sourcing.policy));
 	for (const entry of glossary.entries.values()) diagnostics.push(...unmarkedLaterDates(entry, (field) => fieldPlace(entry.file, field)));
 	const notes = new Map<string, string>();
-	const renderNote = await createNoteRenderer();
+	const noteWords = new Map<string, string>();
+	const renderNote = await createNoteRenderer({ glossary, base });
 	for (const entry of glossary.entries.values()) {
 		const note = await renderNote(entry.note, entry.file, entry.noteLine);
 		diagnostics.push(...note.diagnostics);
 		notes.set(entry.id, note.html);
+		noteWords.set(entry.id, note.markdown);
 	}
 	const render = await createArticleRenderer({ glossary, base });
 	const articles: Article[] = [];
@@ -162,5 +166,5 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 	}
 	articles.sort((a, b) => b.data.published.localeCompare(a.data.published) || a.slug.localeCompare(b.slug));
 	// Every message shows the invisible characters it quotes (`\u200b`), wherever it was made.
-	return { root, base, glossary, notes, articles, diagnostics: diagnostics.map(showInvisible) };
+	return { root, base, glossary, notes, noteWords, articles, diagnostics: diagnostics.map(showInvisible) };
 }

@@ -127,8 +127,8 @@ export function glossaryLoader(): Loader {
 			const { id, note, noteLine: _line, ...fields } = entry;
 			const data = await context.parseData({ id, data: fields });
 			const html = corpus.notes.get(id) ?? '';
-			// The note's Markdown is kept as the body for the open-data export.
-			context.store.set({ id, data, body: note.trim(), filePath: projectFilePath(entry.file), digest: context.generateDigest({ ...fields, html, note }), rendered: { html, metadata: {} } });
+			// The note's Markdown, its marks replaced by their words, is kept as the body for the open-data export.
+			context.store.set({ id, data, body: (corpus.noteWords.get(id) ?? note).trim(), filePath: projectFilePath(entry.file), digest: context.generateDigest({ ...fields, html, note }), rendered: { html, metadata: {} } });
 		}
 	});
 }

@@ -2,7 +2,7 @@ import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdow
 import remarkDirective from 'remark-directive';
 import type { GlossaryIndex } from '../schemas/glossary.ts';
 import type { AnnotationRecord } from '../schemas/annotations.ts';
-import { annotationsIn } from './annotations.ts';
+import { annotationsIn, ENTITY_DIRECTIVES } from './annotations.ts';
 import { diagnosticsFromFile, type Diagnostic, type Severity } from './diagnostics.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { headingPlaces, rehypeMentions, resolveHeadingAnchors } from './rehype-mentions.ts';
@@ -18,6 +18,7 @@ import { remarkSafeUrls } from './remark-safe-urls.ts';
 import { remarkQuotes } from './remark-quotes.ts';
 import { remarkUnparsedDirectives } from './remark-unparsed-directives.ts';
 import { remarkUnmarkedAliases } from './remark-unmarked-aliases.ts';
+import { markWordsIn, remarkMarkWords } from './remark-mark-words.ts';
 import { VFile } from 'vfile';
 
 export interface PipelineOptions {
@@ -109,24 +110,49 @@ function headingIdClashes(ids: string[], places: ({ line: number; column: number
 	});
 }
 
+/** The directives a glossary note owns: marks only (`:e[Baghdad]`); every other name is text or an error, as in articles. */
+const NOTE_DIRECTIVES = { text: ENTITY_DIRECTIVES, leaf: [], container: [] } as const;
+
+/** What rendering one glossary note gives. */
+export interface RenderedNote {
+	html: string;
+	/** The note's Markdown with each mark replaced by its words (`:e[the army]{#iraqi-army}` → `the army`). */
+	markdown: string;
+	diagnostics: Diagnostic[];
+}
+
 /**
- * The pipeline of glossary notes: plain Markdown (no annotations), raw HTML refused.
- * Returns the HTML and the diagnostics, positions counted from the top of the entry's file.
+ * The pipeline of glossary notes: Markdown with marked names (`:e[Baghdad]`,
+ * `:e[the capital]{#baghdad}`), found, checked and reported as in articles, raw HTML refused.
+ * A mark becomes a link to its entry (`<a class="entity" data-entity="baghdad" href="/glossary/baghdad/">`),
+ * without a card (the entry page has none); other directives (`10:30`) stay text.
+ * Returns the HTML, the Markdown without marks and the diagnostics, positions counted from the top of the entry's file.
  */
-export async function createNoteRenderer() {
+export async function createNoteRenderer({ glossary, base }: PipelineOptions) {
 	const renderer = await createMarkdownProcessor({
 		syntaxHighlight: false,
 		smartypants: false,
 		gfm: true,
-		remarkPlugins: [remarkNoRawHtml, remarkControlCharacters, remarkSafeUrls, remarkCollectMessages],
+		remarkPlugins: [
+			remarkDirective,
+			[remarkForeignDirectives, { own: NOTE_DIRECTIVES }],
+			[remarkUnparsedDirectives, { own: NOTE_DIRECTIVES }],
+			remarkNoRawHtml,
+			remarkControlCharacters,
+			remarkSafeUrls,
+			[remarkEntities, { glossary, base, cards: false }],
+			remarkMarkWords,
+			remarkCollectMessages,
+		],
 		rehypePlugins: [rehypeExternalLinks],
 	});
-	return async function render(body: string, file: string, lineOffset = 0): Promise<{ html: string; diagnostics: Diagnostic[] }> {
+	return async function render(body: string, file: string, lineOffset = 0): Promise<RenderedNote> {
 		const frontmatter: Record<string, unknown> = {};
 		const result = await renderer.render('\n'.repeat(lineOffset) + body, { frontmatter });
 		const vfile = new VFile();
 		vfile.messages = (frontmatter[MESSAGES] as VFile['messages'] | undefined) ?? [];
-		return { html: result.code, diagnostics: diagnosticsFromFile(vfile, file) };
+		const markdown = markWordsIn(frontmatter)?.slice(lineOffset) ?? body;
+		return { html: result.code, markdown, diagnostics: diagnosticsFromFile(vfile, file) };
 	};
 }
 

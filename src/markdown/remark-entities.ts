@@ -16,6 +16,11 @@ export interface RemarkEntitiesOptions {
 	glossary: GlossaryIndex;
 	/** Base path of the site, ending in `/`. */
 	base: string;
+	/**
+	 * Whether the page holds each named entry's card (articles do): the name is then described by
+	 * it (`aria-describedby`). False for glossary notes, whose page has no cards.
+	 */
+	cards?: boolean;
 }
 
 const ALLOWED_ATTRIBUTES = new Set(['id']);
@@ -37,7 +42,7 @@ const ALLOWED_ATTRIBUTES = new Set(['id']);
  * Unknown ids (with the closest ids), unknown names, ambiguous names (with the candidates)
  * and empty labels are errors; a label that is not among the entry's aliases is a warning.
  */
-export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({ glossary, base }) {
+export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({ glossary, base, cards = true }) {
 	const routes = createRoutes(base);
 	return (tree: Root, file: VFile) => {
 		visitParents(tree, 'textDirective', (node: TextDirective, ancestors) => {
@@ -116,7 +121,7 @@ export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({
 					href: routes.entry(id),
 					className: ['entity'],
 					dataEntity: id,
-					ariaDescribedBy: [cardElementId(id)],
+					...(cards ? { ariaDescribedBy: [cardElementId(id)] } : {}),
 					...(language ? { lang: language, dir: languageDirection(language) } : {}),
 				},
 			};

@@ -5,7 +5,17 @@ import { visit, SKIP } from 'unist-util-visit';
 import { OWN_DIRECTIVES } from './annotations.ts';
 import { didYouMean, report, suggest } from './diagnostics.ts';
 
-const ALL_OWN: readonly string[] = [...new Set([...OWN_DIRECTIVES.text, ...OWN_DIRECTIVES.leaf, ...OWN_DIRECTIVES.container])];
+/** The directive names a pipeline owns, by kind (`:text`, `::leaf`, `:::container`). */
+export interface OwnDirectives {
+	text: readonly string[];
+	leaf: readonly string[];
+	container: readonly string[];
+}
+
+export interface RemarkForeignDirectivesOptions {
+	/** The names this pipeline owns (articles: all of `OWN_DIRECTIVES`; glossary notes: marks only). */
+	own?: OwnDirectives;
+}
 
 /**
  * Gives back to the text every directive that is not ours, exactly as written, so that
@@ -18,7 +28,8 @@ const ALL_OWN: readonly string[] = [...new Set([...OWN_DIRECTIVES.text, ...OWN_D
  *
  * Must run before the other annotation plugins.
  */
-export const remarkForeignDirectives: Plugin<[], Root> = function () {
+export const remarkForeignDirectives: Plugin<[RemarkForeignDirectivesOptions?], Root> = function ({ own = OWN_DIRECTIVES as OwnDirectives } = {}) {
+	const allOwn: readonly string[] = [...new Set([...own.text, ...own.leaf, ...own.container])];
 	return (tree: Root, file: VFile) => {
 		const source = String(file.value);
 		visit(tree, (node, index, parent) => {
@@ -36,10 +47,10 @@ export const remarkForeignDirectives: Plugin<[], Root> = function () {
 				parent.children.splice(index, 1, { type: 'text', value: written, position: node.position });
 				return [SKIP, index + 1];
 			}
-			if ((OWN_DIRECTIVES[kind] as readonly string[]).includes(node.name)) return;
+			if (own[kind].includes(node.name)) return;
 			const colons = kind === 'text' ? ':' : kind === 'leaf' ? '::' : ':::';
-			const ownOfKind = (OWN_DIRECTIVES[kind] as readonly string[]);
-			const near = suggest(node.name, ownOfKind.length ? ownOfKind : ALL_OWN);
+			const ownOfKind = own[kind];
+			const near = suggest(node.name, ownOfKind.length ? ownOfKind : allOwn);
 			report(
 				file,
 				'error',
@@ -47,7 +58,7 @@ export const remarkForeignDirectives: Plugin<[], Root> = function () {
 				node.position?.start,
 				`unknown directive \`${colons}${node.name}\``,
 				near.length
-					? `did you mean ${didYouMean(near, (n) => `\`${colons}${n}\``)}? Known: ${ALL_OWN.map((n) => `\`${n}\``).join(', ')}; to write the characters literally, escape the colon as \`\\:\``
+					? `did you mean ${didYouMean(near, (n) => `\`${colons}${n}\``)}? Known: ${allOwn.map((n) => `\`${n}\``).join(', ')}; to write the characters literally, escape the colon as \`\\:\``
 					: 'escape the colon as `\\:` to write it literally',
 			);
 			const replacement =

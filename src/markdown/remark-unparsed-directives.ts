@@ -5,10 +5,13 @@ import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { OWN_DIRECTIVES } from './annotations.ts';
 import { placeAt, report, type Place } from './diagnostics.ts';
+import type { OwnDirectives, RemarkForeignDirectivesOptions } from './remark-foreign-directives.ts';
 
-const OWN_NAMES = [...new Set([...OWN_DIRECTIVES.text, ...OWN_DIRECTIVES.leaf, ...OWN_DIRECTIVES.container])];
-/** One of our directives followed by `[` or `{`, with no backslash before its colon. */
-const OWN_SYNTAX = new RegExp(`(?<![\\\\:])(:{1,3})(${OWN_NAMES.join('|')})(?=[[{])`, 'g');
+/** One of the given directive names followed by `[` or `{`, with no backslash before its colon. */
+function ownSyntax(own: OwnDirectives): RegExp {
+	const names = [...new Set([...own.text, ...own.leaf, ...own.container])];
+	return new RegExp(`(?<![\\\\:])(:{1,3})(${names.join('|')})(?=[[{])`, 'g');
+}
 /** Typographic quotes, which Markdown does not read as quotes around an attribute value. */
 const CURLY = /[\u201C\u201D\u201E\u2018\u2019\u201A\u00AB\u00BB]/;
 
@@ -27,7 +30,8 @@ const CURLY = /[\u201C\u201D\u201E\u2018\u2019\u201A\u00AB\u00BB]/;
  *
  * Runs after `remarkForeignDirectives` (which gives back directives that are not ours).
  */
-export const remarkUnparsedDirectives: Plugin<[], Root> = function () {
+export const remarkUnparsedDirectives: Plugin<[RemarkForeignDirectivesOptions?], Root> = function ({ own = OWN_DIRECTIVES as OwnDirectives } = {}) {
+	const OWN_SYNTAX = ownSyntax(own);
 	return (tree: Root, file: VFile) => {
 		const source = String(file.value);
 		// `![:e[Baghdad] at night](…)`: an image's description is plain text, the mark would vanish.

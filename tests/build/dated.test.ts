@@ -79,6 +79,21 @@ describe('dated cards, relations and timelines', () => {
 		expect(page).not.toContain(':e[');
 	});
 
+	it('makes names marked in an entry’s note links to their entries, the note’s words unchanged in glossary.json', () => {
+		const page = readPage(site.dir, 'glossary/naqshbandi-army/index.html');
+		const note = findAll(page, (el) => el.properties.className?.toString().includes('entry-note') ?? false)[0]!;
+		expect(text(note)).toBe('Fixture note: led by Douri, named at 10:30 in a ratio of a:b.');
+		const douri = findAll(note, (el) => el.tagName === 'a' && el.properties.dataEntity === 'izzat-ibrahim-al-douri');
+		expect(douri).toHaveLength(1);
+		expect(douri[0]!.properties.href).toBe('/glossary/izzat-ibrahim-al-douri/');
+		expect(text(douri[0]!)).toBe('Douri');
+		// The entry page holds no cards: the name describes nothing it does not have.
+		expect(douri[0]!.properties.ariaDescribedBy).toBeUndefined();
+		expect(fs.readFileSync(path.join(site.dir, 'glossary/naqshbandi-army/index.html'), 'utf8')).not.toContain(':e[');
+		const glossary = JSON.parse(fs.readFileSync(path.join(site.dir, 'data/glossary.json'), 'utf8')) as { entries: { id: string; note: string }[] };
+		expect(glossary.entries.find((e) => e.id === 'naqshbandi-army')!.note).toBe('Fixture note: led by Douri, named at 10:30 in a ratio of a:b.');
+	});
+
 	it('stops one card beyond the page: deeper names are plain links', () => {
 		const march = readPage(site.dir, 'articles/dated-2015/index.html');
 		// Naqshbandi Army is named; Douri only in its card; Douri's Baath Party gets no card.
