@@ -5,6 +5,7 @@
  * lives on one `globalThis` slot, typed here, and nothing else reads that slot.
  */
 import type { Corpus } from './corpus.ts';
+import type { DevErrorsState } from './dev-errors.ts';
 
 export interface BuildState {
 	/** The corpus for the current content folder and base path, loaded once and shared by both loaders. */
@@ -20,6 +21,8 @@ export interface BuildState {
 	 * share one new corpus, and the file watchers already listened to.
 	 */
 	contentWatch?: { reloads: Map<string, () => Promise<void>>; watchers: WeakSet<object> };
+	/** In `astro dev`: the content's current errors and the dev server to show them in (dev-errors.ts). */
+	devErrors?: DevErrorsState;
 }
 
 const SLOT = Symbol.for('annotated-reader.build-state');

@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import type { ContentError } from '../markdown/diagnostics.ts';
+import { buildState } from './build-state.ts';
 
 /**
  * Content errors in `astro dev`. The loaders do not stop the dev server on an error in the
@@ -8,24 +9,23 @@ import type { ContentError } from '../markdown/diagnostics.ts';
  * overlay with the formatted `file:line:column` messages instead of the last good page. The
  * integration below also pushes the error to open pages at once, and reloads them when it is fixed.
  *
- * Astro loads the config, the loaders and the pages in separate module graphs, hence state on
- * `globalThis` under a registered symbol.
+ * Astro loads the config, the loaders and the pages in separate module graphs, hence state in
+ * the build state (build-state.ts) rather than in module variables.
  */
-const STATE = Symbol.for('annotated-reader.dev-content-errors');
-
 interface DevServer {
 	ws: { send(payload: { type: 'error'; err: { name: string; message: string; stack: string } } | { type: 'full-reload'; path?: string }): void };
 }
 
-interface State {
+/** What `astro dev` keeps between the loaders, the pages and the integration (in the build state). */
+export interface DevErrorsState {
 	error?: ContentError;
 	server?: DevServer;
 }
 
-function state(): State {
-	const holder = globalThis as { [STATE]?: State };
-	holder[STATE] ??= {};
-	return holder[STATE];
+function state(): DevErrorsState {
+	const shared = buildState();
+	shared.devErrors ??= {};
+	return shared.devErrors;
 }
 
 /** Records the content's errors and shows them in the open pages; returns false if these very errors were already recorded. */
