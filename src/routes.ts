@@ -16,6 +16,10 @@ export interface Routes {
 	glossary: string;
 	/** A glossary entry's page: `glossary/<id>/`. */
 	entry(id: string): string;
+	/** A page of an entry's mentions: the first is on the entry page (`#mentions`), the others `glossary/<id>/mentions/<n>/`. */
+	entryMentions(id: string, page: number): string;
+	/** A page of the quoted blocks from an outlet: the first on its entry page (`#quoted`), the others `glossary/<id>/quotes/<n>/`. */
+	entryQuotes(id: string, page: number): string;
 	/** The search page, with a query when one is given. */
 	search(query?: string): string;
 	/** The site's icon. */
@@ -49,6 +53,8 @@ export function createRoutes(base: string): Routes {
 		article: (slug, anchor) => `${base}articles/${slug}/${anchor ? `#${anchor}` : ''}`,
 		glossary: `${base}glossary/`,
 		entry: (id) => `${base}glossary/${id}/`,
+		entryQuotes: (id, page) => (page <= 1 ? `${base}glossary/${id}/#quoted` : `${base}glossary/${id}/quotes/${page}/`),
+		entryMentions: (id, page) => (page <= 1 ? `${base}glossary/${id}/#mentions` : `${base}glossary/${id}/mentions/${page}/`),
 		search: (query) => `${base}search/${query === undefined ? '' : `?q=${encodeURIComponent(query)}`}`,
 		favicon: `${base}favicon.svg`,
 		feed: `${base}feed.xml`,
