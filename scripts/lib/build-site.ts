@@ -164,8 +164,8 @@ async function checkAndProvideCorpus(root: string, publishDrafts: boolean): Prom
 	const errors = diagnostics.filter((d) => d.severity === 'error');
 	if (diagnostics.length) console.error(formatDiagnostics(diagnostics));
 	if (errors.length) {
-		const draftNote = drafts.length ? ` (${drafts.length === 1 ? 'a draft entry' : `${drafts.length} draft entries`}: finish ${drafts.length === 1 ? 'it' : 'them'}, or run \`npm run build -- --drafts\` to publish drafts anyway)` : '';
-		console.error(`\nThe build stopped: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above${draftNote} (npm run check lists them too).`);
+		const draftNote = drafts.length ? ` ${drafts.length === 1 ? 'One is a draft entry' : `${drafts.length} are draft entries`}: finish ${drafts.length === 1 ? 'it' : 'them'}, or run \`npm run build -- --drafts\` to publish drafts anyway.` : '';
+		console.error(`\nThe build stopped: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above (npm run check lists them too).${draftNote}`);
 		return undefined;
 	}
 	const published = [...corpus.glossary.entries.values()].filter((e) => e.draft).length;

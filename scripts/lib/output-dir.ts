@@ -14,6 +14,19 @@ export function hasBuild(dir: string): boolean {
 	return fs.existsSync(path.join(dir, 'index.html'));
 }
 
+/**
+ * The base path a build was made for, as its home page records it (`<html data-base="/reader/">`),
+ * or undefined when the folder holds no build or the page does not say.
+ */
+export function builtBasePath(dir: string): string | undefined {
+	try {
+		const head = fs.readFileSync(path.join(dir, 'index.html'), 'utf8').slice(0, 4096);
+		return /<html[^>]*\sdata-base="([^"]*)"/.exec(head)?.[1];
+	} catch {
+		return undefined;
+	}
+}
+
 /** A folder as messages show it: relative to the working directory when inside it, else absolute. */
 export function shownDir(dir: string): string {
 	const relative = path.relative(process.cwd(), dir);

@@ -163,6 +163,12 @@ function notFound(root: string, req: http.IncomingMessage, res: http.ServerRespo
 	});
 }
 
+/** The npm command that started this process, for messages that say how to run it again. */
+function runningCommand(env: NodeJS.ProcessEnv = process.env): string {
+	const script = env.npm_lifecycle_event;
+	return script && script !== 'start' ? `npm run ${script}` : 'npm start';
+}
+
 /** Why a server could not listen, in one line an author can act on. */
 export class ListenError extends Error {}
 
@@ -172,7 +178,7 @@ export function listen(handler: http.RequestListener, port: number, host: string
 	return new Promise((resolve, reject) => {
 		server.once('error', (error: NodeJS.ErrnoException) => {
 			const where = `${host}:${port}`;
-			if (error.code === 'EADDRINUSE') reject(new ListenError(`Port ${port} is already in use on ${host} (another server, or an earlier npm start still running?): stop it, or pick another port, e.g. PORT=${port === 65535 ? port - 1 : port + 1} npm start`));
+			if (error.code === 'EADDRINUSE') reject(new ListenError(`Port ${port} is already in use on ${host} (another server, or an earlier npm start still running?): stop it, or pick another port, e.g. PORT=${port === 65535 ? port - 1 : port + 1} ${runningCommand()}`));
 			else if (error.code === 'EACCES') reject(new ListenError(`Not allowed to listen on ${where} (ports below 1024 need privileges): pick another port, e.g. PORT=4321`));
 			else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new ListenError(`Cannot listen on ${where}: this machine has no address ${host}; set HOST to one of its addresses, or leave it unset for 127.0.0.1`));
 			else reject(new ListenError(`Cannot listen on ${where}: ${error.message}`));
@@ -206,7 +212,7 @@ export function serverSettings(env: NodeJS.ProcessEnv = process.env): { port: nu
 	const raw = env.PORT?.trim() || '4321';
 	const port = Number(raw);
 	if (!/^\d+$/.test(raw) || !Number.isInteger(port) || port < 1 || port > 65535) {
-		throw new ListenError(`PORT must be a whole number from 1 to 65535, not "${env.PORT}": e.g. PORT=8080 npm start`);
+		throw new ListenError(`PORT must be a whole number from 1 to 65535, not "${env.PORT}": e.g. PORT=8080 ${runningCommand(env)}`);
 	}
 	return { port, host: env.HOST?.trim() || '127.0.0.1' };
 }

@@ -4,7 +4,7 @@
  * injection, sibling folders, open redirects, a file vanishing mid-request) and the behaviour of the
  * documented hosts (methods, HEAD, compression, caching, `_headers`, 404 page).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
@@ -278,6 +278,45 @@ describe('PORT and a port in use', () => {
 		const failure = await promisify(execFile)(NODE, ['scripts/serve.ts'], { env: { ...process.env, PORT: '', READER_OUT_DIR: empty } }).catch((e: { code: number; stderr: string }) => e);
 		expect('code' in failure && failure.code).toBe(1);
 		expect(failure.stderr.trim()).toBe(`error: ${empty}/ holds no build yet: run npm run build first (or npm start, which builds and serves)`);
+	});
+
+	it('npm run serve serves a build under the base path it was made for, and refuses another', async () => {
+		const built = path.join(tmp, 'built-for-reader');
+		fs.mkdirSync(built, { recursive: true });
+		fs.writeFileSync(path.join(built, 'index.html'), '<!doctype html><html lang="en" data-base="/reader/"><title>x</title></html>');
+		// A port that was free a moment ago (PORT must be 1 to 65535, so 0 cannot ask for any).
+		const probe = await startStaticServer({ dir: dist });
+		await probe.close();
+		const env = { ...process.env, PORT: String(probe.port), READER_OUT_DIR: built };
+		delete env.BASE_PATH;
+		// Unset BASE_PATH: the recorded base is used (the server prints its address and keeps running).
+		const child = spawn(NODE, ['scripts/serve.ts'], { env });
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		const firstLine = await new Promise<string>((resolve) => {
+			child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+			child.once('exit', () => resolve(`exited: ${stderr}`));
+		});
+		child.kill();
+		expect(firstLine).toMatch(/^Serving .* at http:\/\/127\.0\.0\.1:\d+\/reader\//);
+		// A BASE_PATH that is not the build's: one line saying what to run.
+		const failure = await promisify(execFile)(NODE, ['scripts/serve.ts'], { env: { ...env, BASE_PATH: '/' } }).catch((e: { code: number; stderr: string }) => e);
+		expect('code' in failure && failure.code).toBe(1);
+		expect(failure.stderr.trim()).toBe(`error: ${built}/ was built for the base path /reader/, not /: run BASE_PATH=/reader/ npm run serve, or rebuild with BASE_PATH=/ npm run build`);
+	});
+
+	it('names the command that was run in the port-in-use hint', async () => {
+		const saved = process.env.npm_lifecycle_event;
+		process.env.npm_lifecycle_event = 'serve';
+		try {
+			const error = await startStaticServer({ dir: dist, port: root.port }).catch((e: unknown) => e);
+			expect((error as Error).message).toMatch(/e\.g\. PORT=\d+ npm run serve$/);
+			expect(() => serverSettings({ PORT: 'x', npm_lifecycle_event: 'serve' })).toThrow(/PORT=8080 npm run serve$/);
+			expect(() => serverSettings({ PORT: 'x', npm_lifecycle_event: 'start' })).toThrow(/PORT=8080 npm start$/);
+		} finally {
+			if (saved === undefined) delete process.env.npm_lifecycle_event;
+			else process.env.npm_lifecycle_event = saved;
+		}
 	});
 
 	it('npm start says so before it builds anything', async () => {
