@@ -287,7 +287,7 @@ describe('PORT and a port in use', () => {
 		// A port that was free a moment ago (PORT must be 1 to 65535, so 0 cannot ask for any).
 		const probe = await startStaticServer({ dir: dist });
 		await probe.close();
-		const env = { ...process.env, PORT: String(probe.port), READER_OUT_DIR: built };
+		const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(probe.port), READER_OUT_DIR: built };
 		delete env.BASE_PATH;
 		// Unset BASE_PATH: the recorded base is used (the server prints its address and keeps running).
 		const child = spawn(NODE, ['scripts/serve.ts'], { env });
