@@ -96,7 +96,11 @@ interface Imported {
 async function importArticle(raw: string | undefined, hand: string, slug: string, contentDir: string): Promise<Imported> {
 	const target = path.join(contentDir, 'articles', `${slug}.md`);
 	if (raw && fs.existsSync(path.join(ROOT, 'scripts', 'import.ts'))) {
-		const summary = JSON.parse(await node('scripts/import.ts', [raw, '--slug', slug, '--json'], contentDir)) as { quotes: unknown[]; boundaries: Array<{ excerpt: string }>; words?: { kept?: boolean } };
+		const summary = JSON.parse(await node('scripts/import.ts', [raw, '--slug', slug, '--json'], contentDir)) as {
+			quotes: unknown[];
+			boundaries: Array<{ excerpt: string }>;
+			words?: { kept?: boolean };
+		};
 		return { file: target, importer: 'npm run import', quotes: summary.quotes.length, boundaries: summary.boundaries.map((b) => b.excerpt), kept: summary.words?.kept };
 	}
 	console.error(`note: ${raw ? 'scripts/import.ts is missing' : 'no raw text'}: starting from ${path.relative(ROOT, hand)} with its marks stripped.`);
@@ -162,7 +166,14 @@ async function runArticle(label: string, raw: string | undefined, handFile: stri
 }
 
 /** With the glossary emptied: which of its entities `--candidates` proposes, and how many candidates are not names. */
-async function candidateFigures(raw: string | undefined, handFile: string, slug: string, glossary: Glossary, hand: Awaited<ReturnType<typeof markedText>>, namesFile: string): Promise<CandidateFigures> {
+async function candidateFigures(
+	raw: string | undefined,
+	handFile: string,
+	slug: string,
+	glossary: Glossary,
+	hand: Awaited<ReturnType<typeof markedText>>,
+	namesFile: string,
+): Promise<CandidateFigures> {
 	const dir = contentFolder(undefined);
 	try {
 		const imported = await importArticle(raw, handFile, slug, dir);
@@ -195,7 +206,6 @@ async function candidateFigures(raw: string | undefined, handFile: string, slug:
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
 }
-
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -244,7 +254,10 @@ function findExample(): { raw: string; glossary: string; article: string } | und
 	const dir = path.join(ROOT, 'examples');
 	const articles = path.join(dir, 'articles');
 	if (!fs.existsSync(articles) || !fs.existsSync(path.join(dir, 'glossary')) || !fs.existsSync(path.join(dir, 'raw'))) return undefined;
-	for (const file of fs.readdirSync(articles).filter((f) => f.endsWith('.md')).sort()) {
+	for (const file of fs
+		.readdirSync(articles)
+		.filter((f) => f.endsWith('.md'))
+		.sort()) {
 		const slug = path.basename(file, '.md');
 		const raw = fs.readdirSync(path.join(dir, 'raw')).find((f) => f.replace(/\.[^.]+$/, '') === slug);
 		if (raw) return { raw: path.join(dir, 'raw', raw), glossary: path.join(dir, 'glossary'), article: path.join(articles, file) };
@@ -254,7 +267,11 @@ function findExample(): { raw: string; glossary: string; article: string } | und
 
 function readList(file: string): string[] {
 	if (!fs.existsSync(file)) return [];
-	return fs.readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+	return fs
+		.readFileSync(file, 'utf8')
+		.split('\n')
+		.map((l) => l.replace(/#.*/, '').trim())
+		.filter(Boolean);
 }
 
 function writeDocs(figures: string): void {

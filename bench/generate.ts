@@ -77,7 +77,41 @@ const WORD_ONSETS = ['p', 'pl', 'pr', 'st', 'tr', 'c', 'cl', 'w', 'wh', 'y', 'x'
 const WORD_VOWELS = ['a', 'e', 'i', 'o', 'u', 'ea', 'ee', 'oo'];
 const WORD_CODAS = ['', 'nt', 'ck', 'st', 'ng', 'p', 'ff', 'ss', 'x'];
 /** The commonest words of English prose, at the top of every vocabulary. */
-export const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'in', 'a', 'that', 'for', 'on', 'with', 'as', 'by', 'at', 'from', 'was', 'is', 'his', 'their', 'after', 'before', 'but', 'not', 'which', 'who', 'said', 'has', 'had', 'have', 'were', 'into', 'over', 'near', 'against'];
+export const FUNCTION_WORDS = [
+	'the',
+	'of',
+	'and',
+	'to',
+	'in',
+	'a',
+	'that',
+	'for',
+	'on',
+	'with',
+	'as',
+	'by',
+	'at',
+	'from',
+	'was',
+	'is',
+	'his',
+	'their',
+	'after',
+	'before',
+	'but',
+	'not',
+	'which',
+	'who',
+	'said',
+	'has',
+	'had',
+	'have',
+	'were',
+	'into',
+	'over',
+	'near',
+	'against',
+];
 const ARABIC = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
 const ROLES: Record<EntityType, string[]> = {
 	person: ['Governor of the province', 'Spokesman for the ministry', 'Commander of the northern front', 'Member of parliament', 'Senior cleric', 'Tribal leader'],
@@ -201,7 +235,13 @@ export function glossaryEntries(entryCount: number, random: () => number): Gener
 		} else if (type === 'organization' || type === 'armed-group' || type === 'outlet') {
 			const kind = { organization: ['Council', 'Ministry', 'Party', 'Front'], 'armed-group': ['Brigades', 'Army', 'Battalions'], outlet: ['Times', 'News', 'Post', 'Agency'] }[type];
 			name = fresh(() => `${nameWord()} ${pick(kind)}`);
-			aliasIfFree(aliases, name.split(' ').map((w) => w[0]).join('') + name.split(' ')[0]!.slice(1, 3).toUpperCase());
+			aliasIfFree(
+				aliases,
+				name
+					.split(' ')
+					.map((w) => w[0])
+					.join('') + name.split(' ')[0]!.slice(1, 3).toUpperCase(),
+			);
 		} else {
 			name = fresh(nameWord);
 			// This alias once went through the random retry loop with a maker that always returned
@@ -270,7 +310,11 @@ export function generateCorpus({ articles: count, outDir, seed = 8, words = 1500
 		if (entry.type === 'place') lines.push(`coordinates: { lat: ${(int(2900, 3700) / 100).toFixed(2)}, lon: ${(int(3900, 4800) / 100).toFixed(2)}${random() < 0.2 ? ', approximate: true' : ''} }`);
 		lines.push('sources:', `  - https://example.org/sources/${entry.id}`);
 		lines.push('---');
-		for (let p = int(1, 3); p > 0; p--) lines.push(paragraph(() => word(), int(2, 4)), '');
+		for (let p = int(1, 3); p > 0; p--)
+			lines.push(
+				paragraph(() => word(), int(2, 4)),
+				'',
+			);
 		writeFile(path.join(glossaryDir, TYPE_FOLDERS[entry.type], `${entry.id}.md`), `${lines.join('\n').trimEnd()}\n`);
 	}
 
@@ -327,7 +371,9 @@ export function generateCorpus({ articles: count, outDir, seed = 8, words = 1500
 			const attrs = named
 				? `outlet=${outlet.id} evidence=named date=${date}`
 				: `outlet=${outlet.id} evidence=editors confidence=${pick(['high', 'medium', 'low'])} how="Same wording as a story the ${outlet.name} ran that day"`;
-			const quoted = prose(quoteWords).map((p) => `> ${p}`).join('\n>\n');
+			const quoted = prose(quoteWords)
+				.map((p) => `> ${p}`)
+				.join('\n>\n');
 			body.push(`:::quote{${attrs}}\n${quoted}\n:::`);
 			if (named) marks++; // the caption links the outlet too
 		}
@@ -390,5 +436,7 @@ function parseArgs(argv: string[]): GenerateOptions {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	const options = parseArgs(process.argv.slice(2));
 	const manifest = generateCorpus(options);
-	console.log(`wrote ${manifest.articles} articles (${manifest.words} words, ${manifest.marks} marked names, ${manifest.quotes} quoted blocks) and ${manifest.entries} glossary entries to ${path.relative(process.cwd(), options.outDir)}`);
+	console.log(
+		`wrote ${manifest.articles} articles (${manifest.words} words, ${manifest.marks} marked names, ${manifest.quotes} quoted blocks) and ${manifest.entries} glossary entries to ${path.relative(process.cwd(), options.outDir)}`,
+	);
 }

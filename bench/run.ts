@@ -150,7 +150,12 @@ async function buildInChild(name: string, contentDir: string, outDir: string): P
 	return { ...timings, totalMs, peakTreeRssBytes, peakRssByProgram, peakProcessRssBytes, cpuMs, loadAverage, log };
 }
 
-async function measure(name: string, contentDir: string, info: { articles: number; entries: number; words?: number; marks?: number; queries: [string, string]; sampleArticle: string }, search: boolean): Promise<CorpusResult> {
+async function measure(
+	name: string,
+	contentDir: string,
+	info: { articles: number; entries: number; words?: number; marks?: number; queries: [string, string]; sampleArticle: string },
+	search: boolean,
+): Promise<CorpusResult> {
 	const outDir = path.join(WORK, `dist-${name}`);
 	process.stderr.write(`bench: building ${name} (${info.articles} article${info.articles === 1 ? '' : 's'}, ${info.entries} entries)… `);
 	const build = await buildInChild(name, contentDir, outDir);

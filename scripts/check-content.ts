@@ -21,7 +21,9 @@ if (process.argv.includes('--fix')) {
 		for (const outcome of await fixUnmarkedNames(path.join(contentRoot(), 'articles'), glossary)) {
 			if (outcome.error) console.log(outcome.error);
 			else if (outcome.marked || outcome.toReview) {
-				console.log(`--fix: ${outcome.file}: marked ${outcome.marked} name${outcome.marked === 1 ? '' : 's'}${outcome.toReview ? `; ${outcome.toReview} left for review (npm run annotate -- ${outcome.file} lists them)` : ''}`);
+				console.log(
+					`--fix: ${outcome.file}: marked ${outcome.marked} name${outcome.marked === 1 ? '' : 's'}${outcome.toReview ? `; ${outcome.toReview} left for review (npm run annotate -- ${outcome.file} lists them)` : ''}`,
+				);
 			}
 		}
 	}

@@ -14,7 +14,10 @@ const USAGE = 'usage: npm run import -- <file> [--slug <slug>] [--force] [--json
 try {
 	let parsed;
 	try {
-		parsed = parseArgs({ allowPositionals: true, options: { slug: { type: 'string' }, force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+		parsed = parseArgs({
+			allowPositionals: true,
+			options: { slug: { type: 'string' }, force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+		});
 	} catch (error) {
 		throw new ImportError(`${(error as Error).message.split('\n')[0]}\n${USAGE}`);
 	}

@@ -12,7 +12,7 @@ if (!chromium) {
 	const isRoot = process.getuid?.() === 0;
 	const isDebian = fs.existsSync('/etc/debian_version') && fs.existsSync('/usr/bin/apt-get');
 	if (isRoot && isDebian) {
-		console.log('Chromium is missing: installing Debian\'s chromium package for the browser tests…');
+		console.log("Chromium is missing: installing Debian's chromium package for the browser tests…");
 		spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
 		spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 		chromium = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;

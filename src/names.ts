@@ -21,9 +21,5 @@ export function foldApostrophes(text: string): string {
  * case folded. "Shi’ite" and "Shi'ite" are the same name; "ISIS" and "Isis" are too.
  */
 export function normalizeName(name: string): string {
-	return foldApostrophes(name.normalize('NFC'))
-		.replace(DASHES, '-')
-		.replace(/\s+/g, ' ')
-		.trim()
-		.toLocaleLowerCase('en');
+	return foldApostrophes(name.normalize('NFC')).replace(DASHES, '-').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
 }

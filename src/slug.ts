@@ -18,7 +18,10 @@ export interface SlugOptions {
  * Returns `''` when the text has no letter or digit.
  */
 export function slugify(text: string, { maxWords = Infinity, dropPunctuation = false }: SlugOptions = {}): string {
-	const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+	const folded = text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase();
 	const kept = dropPunctuation ? folded.replace(/[^a-z0-9\s-]/g, '') : folded;
 	return kept
 		.split(/[^a-z0-9]+/)

@@ -16,7 +16,10 @@ export interface DistStats {
 }
 
 function walk(dir: string): string[] {
-	return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+	return fs
+		.readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile())
+		.map((d) => path.join(d.parentPath, d.name));
 }
 
 /** Sizes and counts of a built site. */

@@ -83,7 +83,11 @@ async function runQuery(page: Page, query: string, take: () => Promise<Fetched[]
 	await page.waitForFunction(
 		(q) => {
 			const status = document.querySelector('.header-search [role="status"]')?.textContent ?? '';
-			return document.querySelectorAll('#header-search-results [role="option"]').length > 0 && (status === '' || !/Searching/i.test(status)) && (document.querySelector<HTMLInputElement>('#header-search-input')?.value === q);
+			return (
+				document.querySelectorAll('#header-search-results [role="option"]').length > 0 &&
+				(status === '' || !/Searching/i.test(status)) &&
+				document.querySelector<HTMLInputElement>('#header-search-input')?.value === q
+			);
 		},
 		query,
 		{ timeout: 30_000 },

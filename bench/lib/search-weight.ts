@@ -34,7 +34,8 @@ export interface SearchWeightOptions {
 }
 
 function sizes(dir: string): { file: string; bytes: number }[] {
-	return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+	return fs
+		.readdirSync(dir, { recursive: true, withFileTypes: true })
 		.filter((e) => e.isFile())
 		.map((e) => {
 			const file = path.join(e.parentPath, e.name);
@@ -58,7 +59,12 @@ export async function measureSearchWeight(distDir: string, { base = '/', query =
 		page.on('response', (response) => {
 			const { pathname } = new URL(response.url());
 			if (pathname.startsWith(`${base}pagefind/`)) {
-				bodies.push(response.body().then((b) => ({ path: pathname.slice(base.length), bytes: b.length }), () => ({ path: pathname, bytes: 0 })));
+				bodies.push(
+					response.body().then(
+						(b) => ({ path: pathname.slice(base.length), bytes: b.length }),
+						() => ({ path: pathname, bytes: 0 }),
+					),
+				);
 			}
 		});
 		const box = page.locator('#header-search-input');

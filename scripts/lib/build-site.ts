@@ -67,7 +67,13 @@ export async function buildSite({ outDir, verbose = true, drafts = false }: Buil
 	for (const signal of signals) process.once(signal, stop);
 	try {
 		// Only the loaders keep the corpus (through provideCorpus), so it can be let go before Pagefind.
-		const checked = await phase(log, 'checking the content', () => checkAndProvideCorpus(root, drafts), (counts) => (counts ? `Content: ${plural(counts.articles, 'article')} and ${plural(counts.entries, 'glossary entry', 'glossary entries')} checked` : 'Content: errors found'), timings && ((ms) => (timings.contentMs = ms)));
+		const checked = await phase(
+			log,
+			'checking the content',
+			() => checkAndProvideCorpus(root, drafts),
+			(counts) => (counts ? `Content: ${plural(counts.articles, 'article')} and ${plural(counts.entries, 'glossary entry', 'glossary entries')} checked` : 'Content: errors found'),
+			timings && ((ms) => (timings.contentMs = ms)),
+		);
 		if (!checked) return failed();
 
 		fs.rmSync(staging, { recursive: true, force: true });
@@ -75,7 +81,13 @@ export async function buildSite({ outDir, verbose = true, drafts = false }: Buil
 		// stale (its cache key does not cover our loaders' code), so every build starts from it afresh.
 		fs.rmSync(path.resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'data-store.json'), { force: true });
 		try {
-			await phase(log, 'building the pages', () => build({ root: process.cwd(), logLevel: verbose ? 'info' : 'error', outDir: staging } as Parameters<typeof build>[0]), () => 'Pages: written by Astro', timings && ((ms) => (timings.astroMs = ms)));
+			await phase(
+				log,
+				'building the pages',
+				() => build({ root: process.cwd(), logLevel: verbose ? 'info' : 'error', outDir: staging } as Parameters<typeof build>[0]),
+				() => 'Pages: written by Astro',
+				timings && ((ms) => (timings.astroMs = ms)),
+			);
 		} catch (error) {
 			return failed(`Astro could not build the site: ${error instanceof Error ? error.message : String(error)}`);
 		} finally {
@@ -84,7 +96,13 @@ export async function buildSite({ outDir, verbose = true, drafts = false }: Buil
 		}
 		await holdForTests('pagefind', log);
 
-		const indexed = await phase(log, 'indexing for search', () => indexForSearch(staging), (result) => (typeof result === 'number' ? `Search: Pagefind indexed ${plural(result, 'page')}` : 'Search: Pagefind failed'), timings && ((ms) => (timings.pagefindMs = ms)));
+		const indexed = await phase(
+			log,
+			'indexing for search',
+			() => indexForSearch(staging),
+			(result) => (typeof result === 'number' ? `Search: Pagefind indexed ${plural(result, 'page')}` : 'Search: Pagefind failed'),
+			timings && ((ms) => (timings.pagefindMs = ms)),
+		);
 		if (typeof indexed === 'string') return failed(indexed);
 		if (timings) timings.pagesIndexed = indexed;
 
@@ -164,7 +182,9 @@ async function checkAndProvideCorpus(root: string, publishDrafts: boolean): Prom
 	const errors = diagnostics.filter((d) => d.severity === 'error');
 	if (diagnostics.length) console.error(formatDiagnostics(diagnostics));
 	if (errors.length) {
-		const draftNote = drafts.length ? ` ${drafts.length === 1 ? 'One is a draft entry' : `${drafts.length} are draft entries`}: finish ${drafts.length === 1 ? 'it' : 'them'}, or run \`npm run build -- --drafts\` to publish drafts anyway.` : '';
+		const draftNote = drafts.length
+			? ` ${drafts.length === 1 ? 'One is a draft entry' : `${drafts.length} are draft entries`}: finish ${drafts.length === 1 ? 'it' : 'them'}, or run \`npm run build -- --drafts\` to publish drafts anyway.`
+			: '';
 		console.error(`\nThe build stopped: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above (npm run check lists them too).${draftNote}`);
 		return undefined;
 	}

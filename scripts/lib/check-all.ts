@@ -53,6 +53,6 @@ export async function runChecks({ contentArgs = [], codeCheck = astroCheck(), en
 		.join('\n');
 	print(`${report}\n`);
 	const contentResult = content.status === 0 ? 'no errors (warnings, if any, are listed above)' : 'errors, listed above';
-	print(`\nContent: ${contentResult}. Project code: ${code.status === 0 ? 'no errors' : 'errors, listed above (for the project\'s developers)'}.\n`);
+	print(`\nContent: ${contentResult}. Project code: ${code.status === 0 ? 'no errors' : "errors, listed above (for the project's developers)"}.\n`);
 	return content.status !== 0 || code.status !== 0 ? 1 : 0;
 }

@@ -178,9 +178,15 @@ export function listen(handler: http.RequestListener, port: number, host: string
 	return new Promise((resolve, reject) => {
 		server.once('error', (error: NodeJS.ErrnoException) => {
 			const where = `${host}:${port}`;
-			if (error.code === 'EADDRINUSE') reject(new ListenError(`Port ${port} is already in use on ${host} (another server, or an earlier npm start still running?): stop it, or pick another port, e.g. PORT=${port === 65535 ? port - 1 : port + 1} ${runningCommand()}`));
+			if (error.code === 'EADDRINUSE')
+				reject(
+					new ListenError(
+						`Port ${port} is already in use on ${host} (another server, or an earlier npm start still running?): stop it, or pick another port, e.g. PORT=${port === 65535 ? port - 1 : port + 1} ${runningCommand()}`,
+					),
+				);
 			else if (error.code === 'EACCES') reject(new ListenError(`Not allowed to listen on ${where} (ports below 1024 need privileges): pick another port, e.g. PORT=4321`));
-			else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new ListenError(`Cannot listen on ${where}: this machine has no address ${host}; set HOST to one of its addresses, or leave it unset for 127.0.0.1`));
+			else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+				reject(new ListenError(`Cannot listen on ${where}: this machine has no address ${host}; set HOST to one of its addresses, or leave it unset for 127.0.0.1`));
 			else reject(new ListenError(`Cannot listen on ${where}: ${error.message}`));
 		});
 		server.listen(port, host, () => resolve(server));

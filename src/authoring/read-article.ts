@@ -66,14 +66,18 @@ export function readArticleFile(absolute: string): ArticleFile {
 	const parsed = parseFrontmatter(source, articleSchema, file);
 	const structural = parsed.diagnostics.find((d) => ['missing-frontmatter', 'unclosed-frontmatter', 'yaml-syntax', 'frontmatter-shape'].includes(d.rule));
 	if (structural) {
-		throw new AuthoringError(file, `this is not an article: ${structural.message} (line ${structural.line})`, structural.hint ?? 'an article starts with `---`, its YAML fields (title, author, publisher, published…) and `---`');
+		throw new AuthoringError(
+			file,
+			`this is not an article: ${structural.message} (line ${structural.line})`,
+			structural.hint ?? 'an article starts with `---`, its YAML fields (title, author, publisher, published…) and `---`',
+		);
 	}
 	const fields = frontmatterKeys(source.slice(0, parsed.bodyOffset));
 	if (!fields.has('title') && fields.has('type') && fields.has('name')) {
 		throw new AuthoringError(file, 'this is a glossary entry, not an article', 'give the path of an article (content/articles/<slug>.md)');
 	}
 	if (!fields.has('title')) {
-		throw new AuthoringError(file, 'this is not an article: its frontmatter has no `title`', 'an article\'s frontmatter holds title, author, publisher and published (see the README)');
+		throw new AuthoringError(file, 'this is not an article: its frontmatter has no `title`', "an article's frontmatter holds title, author, publisher and published (see the README)");
 	}
 	return { path: absolute, file, source, bodyOffset: parsed.bodyOffset, bodyLineOffset: parsed.bodyLineOffset };
 }

@@ -122,7 +122,15 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 	const articles: Article[] = [];
 	const articleFiles = listMarkdownFiles(path.join(root, 'articles'));
 	if (!fs.existsSync(path.join(root, 'articles'))) {
-		diagnostics.push({ severity: 'error', file: displayPath(root), line: 1, column: 1, rule: 'no-articles-folder', message: `there is no articles folder in ${displayPath(root)}`, hint: 'create content/articles/ and put one Markdown file per article in it' });
+		diagnostics.push({
+			severity: 'error',
+			file: displayPath(root),
+			line: 1,
+			column: 1,
+			rule: 'no-articles-folder',
+			message: `there is no articles folder in ${displayPath(root)}`,
+			hint: 'create content/articles/ and put one Markdown file per article in it',
+		});
 	}
 	const mentioned = new Set<string>();
 	// Whether every article could be read far enough to know what it mentions: if one could not,
@@ -136,7 +144,15 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 		diagnostics.push(...parsed.diagnostics);
 		const validSlug = SLUG.test(slug);
 		if (!validSlug) {
-			diagnostics.push({ severity: 'error', file, line: 1, column: 1, rule: 'invalid-slug', message: `the file name \`${slug}\` cannot be an article address`, hint: 'rename the file to lower-case words joined by hyphens' });
+			diagnostics.push({
+				severity: 'error',
+				file,
+				line: 1,
+				column: 1,
+				rule: 'invalid-slug',
+				message: `the file name \`${slug}\` cannot be an article address`,
+				hint: 'rename the file to lower-case words joined by hyphens',
+			});
 		}
 		const rendered = await render(parsed.body, file, parsed.bodyLineOffset);
 		diagnostics.push(...rendered.diagnostics);
@@ -158,10 +174,23 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 		articles.push({ slug, data: parsed.data, html: rendered.html, annotations: rendered.annotations, body: parsed.body, file });
 	}
 	diagnostics.push(...unreadFiles(root));
-	diagnostics.push(...checkDatedFacts(glossary, articles.map((a) => ({ file: a.file, published: a.data.published, marked: a.annotations.mentions.map((m) => m.entity) }))));
+	diagnostics.push(
+		...checkDatedFacts(
+			glossary,
+			articles.map((a) => ({ file: a.file, published: a.data.published, marked: a.annotations.mentions.map((m) => m.entity) })),
+		),
+	);
 	for (const entry of glossary.entries.values()) {
 		if (mentionsKnown && !mentioned.has(entry.id)) {
-			diagnostics.push({ severity: 'warning', file: entry.file, line: 1, column: 1, rule: 'unused-entry', message: `glossary entry \`${entry.id}\` is never mentioned in an article`, hint: `mark a mention with \`:e[${entry.name}]\`, or delete the entry if it is not needed` });
+			diagnostics.push({
+				severity: 'warning',
+				file: entry.file,
+				line: 1,
+				column: 1,
+				rule: 'unused-entry',
+				message: `glossary entry \`${entry.id}\` is never mentioned in an article`,
+				hint: `mark a mention with \`:e[${entry.name}]\`, or delete the entry if it is not needed`,
+			});
 		}
 	}
 	articles.sort((a, b) => b.data.published.localeCompare(a.data.published) || a.slug.localeCompare(b.slug));

@@ -43,7 +43,9 @@ function checkRoles(entry: GlossaryEntry): Diagnostic[] {
 	entry.roles.forEach((role, i) => {
 		if (isInverted(role)) {
 			found.push({
-				severity: 'error', ...at(['roles', i, 'end']), rule: 'inverted-period',
+				severity: 'error',
+				...at(['roles', i, 'end']),
+				rule: 'inverted-period',
 				message: `role “${role.title}” ends (${role.end}) before it starts (${role.start})`,
 				hint: 'swap `start` and `end`, or correct the date that is wrong against the source',
 			});
@@ -56,7 +58,9 @@ function checkRoles(entry: GlossaryEntry): Diagnostic[] {
 		if (!earlier || isInverted(later)) continue;
 		const index = entry.roles.indexOf(later);
 		found.push({
-			severity: 'error', ...at(['roles', index, 'start']), rule: 'overlapping-roles',
+			severity: 'error',
+			...at(['roles', index, 'start']),
+			rule: 'overlapping-roles',
 			message: `role “${later.title}” (${range(later)}) overlaps role “${earlier.title}” (${range(earlier)}): a card could not tell which one held`,
 			hint: `end the earlier role when the later one starts (\`end: ${later.start}\` on “${earlier.title}”), or correct the dates against the source`,
 		});
@@ -74,33 +78,66 @@ function checkRelations(glossary: Glossary): Diagnostic[] {
 			const rule = RELATIONS[relation.type];
 			const target = glossary.entries.get(relation.target);
 			if (relation.target === entry.id) {
-				found.push({ severity: 'error', ...at(['relations', i, 'target']), rule: 'self-relation', message: `\`${entry.id}\` cannot be \`${relation.type}\` itself`, hint: 'point `target` at the other entry, or remove the relation' });
+				found.push({
+					severity: 'error',
+					...at(['relations', i, 'target']),
+					rule: 'self-relation',
+					message: `\`${entry.id}\` cannot be \`${relation.type}\` itself`,
+					hint: 'point `target` at the other entry, or remove the relation',
+				});
 				return;
 			}
 			if (!target) {
 				const failed = failedEntryFor(glossary, { id: relation.target });
 				if (failed) {
-					found.push({ severity: 'error', ...at(['relations', i, 'target']), rule: 'invalid-relation-target', message: `relation target \`${relation.target}\` is a glossary entry that has errors of its own`, hint: `fix ${failed.file} first; this relation then works as written`, causedBy: failed.file });
+					found.push({
+						severity: 'error',
+						...at(['relations', i, 'target']),
+						rule: 'invalid-relation-target',
+						message: `relation target \`${relation.target}\` is a glossary entry that has errors of its own`,
+						hint: `fix ${failed.file} first; this relation then works as written`,
+						causedBy: failed.file,
+					});
 					return;
 				}
 				const near = suggestEntries(glossary, { id: relation.target });
 				found.push({
-					severity: 'error', ...at(['relations', i, 'target']), rule: 'unknown-relation-target',
+					severity: 'error',
+					...at(['relations', i, 'target']),
+					rule: 'unknown-relation-target',
 					message: `relation target \`${relation.target}\` is not a glossary id`,
 					hint: near.length ? `did you mean ${didYouMean(near)}?` : 'write the id (file name) of an existing entry, or add an entry for it to content/glossary/',
 				});
 				return;
 			}
 			if (!(rule.from as readonly string[]).includes(entry.type)) {
-				found.push({ severity: 'error', ...at(['relations', i, 'type']), rule: 'relation-types', message: `\`${relation.type}\` cannot start from ${kind(entry.type)} (\`${entry.id}\`): it goes from ${kinds(rule.from)}`, hint: `write the relation on the other entry the other way round, or choose another type (${Object.keys(RELATIONS).join(', ')})` });
+				found.push({
+					severity: 'error',
+					...at(['relations', i, 'type']),
+					rule: 'relation-types',
+					message: `\`${relation.type}\` cannot start from ${kind(entry.type)} (\`${entry.id}\`): it goes from ${kinds(rule.from)}`,
+					hint: `write the relation on the other entry the other way round, or choose another type (${Object.keys(RELATIONS).join(', ')})`,
+				});
 				return;
 			}
 			if (!(rule.to as readonly string[]).includes(target.type)) {
-				found.push({ severity: 'error', ...at(['relations', i, 'target']), rule: 'relation-types', message: `\`${relation.type}\` cannot point at ${kind(target.type)} (\`${target.id}\`): it points at ${kinds(rule.to)}`, hint: `choose another type (${Object.keys(RELATIONS).join(', ')}), or check the target id` });
+				found.push({
+					severity: 'error',
+					...at(['relations', i, 'target']),
+					rule: 'relation-types',
+					message: `\`${relation.type}\` cannot point at ${kind(target.type)} (\`${target.id}\`): it points at ${kinds(rule.to)}`,
+					hint: `choose another type (${Object.keys(RELATIONS).join(', ')}), or check the target id`,
+				});
 				return;
 			}
 			if (isInverted(relation)) {
-				found.push({ severity: 'error', ...at(['relations', i, 'end']), rule: 'inverted-period', message: `relation \`${relation.type}\` \`${relation.target}\` ends (${relation.end}) before it starts (${relation.start})`, hint: 'swap `start` and `end`, or correct the date that is wrong against the source' });
+				found.push({
+					severity: 'error',
+					...at(['relations', i, 'end']),
+					rule: 'inverted-period',
+					message: `relation \`${relation.type}\` \`${relation.target}\` ends (${relation.end}) before it starts (${relation.start})`,
+					hint: 'swap `start` and `end`, or correct the date that is wrong against the source',
+				});
 				return;
 			}
 			const clash = seen.find(({ from, relation: other }) => contradicts(entry, relation, from, other));
@@ -108,7 +145,9 @@ function checkRelations(glossary: Glossary): Diagnostic[] {
 				const { from, relation: other, index } = clash;
 				const repeated = other.type === relation.type && (RELATIONS[relation.type].symmetric || from.id === entry.id);
 				found.push({
-					severity: repeated ? 'warning' : 'error', ...at(['relations', i, 'type']), rule: repeated ? 'repeated-relation' : 'contradicting-relation',
+					severity: repeated ? 'warning' : 'error',
+					...at(['relations', i, 'type']),
+					rule: repeated ? 'repeated-relation' : 'contradicting-relation',
 					message: `\`${entry.id}\` \`${relation.type}\` \`${relation.target}\` ${repeated ? 'repeats' : 'contradicts'} \`${from.id}\` \`${other.type}\` \`${other.target}\` (${from.file}, relations item ${index + 1})${overlapNote(relation, other)}`,
 					hint: repeated
 						? `the entries already say it (${RELATIONS[relation.type].symmetric ? 'it reads both ways' : 'it is written twice'}): write it once, on one of the two entries`
@@ -154,7 +193,10 @@ function checkArticleDates(glossary: Glossary, articles: Iterable<DatedArticle>)
 			const roles = sortedRoles(entry.roles);
 			const before = compareDates(article.published, roles[0]!.start) < 0;
 			found.push({
-				severity: 'warning', file: article.file, ...fieldPosition(article.file, ['published']), rule: 'no-role-on-date',
+				severity: 'warning',
+				file: article.file,
+				...fieldPosition(article.file, ['published']),
+				rule: 'no-role-on-date',
 				message: `the article is dated ${formatDate(article.published)}, when \`${id}\` (marked in it) held none of its roles (${roles.map((r) => `${r.title}, ${range(r)}`).join('; ')}): its card can show no role`,
 				hint: `add the role ${id} held then to ${entry.file} (\`roles: - { title: …, start: …, end: ${before ? roles[0]!.start : '…'} }\`), or check the article's \`published\` date`,
 			});
@@ -176,7 +218,13 @@ function resolveSummaryMarks(glossary: Glossary): Diagnostic[] {
 			if (mark.id) {
 				if (glossary.entries.has(mark.id)) continue;
 				const near = suggestEntries(glossary, { id: mark.id, label: mark.label });
-				found.push({ severity: 'error', ...at, rule: 'unknown-entity', message: `unknown glossary id \`${mark.id}\` in ${written} in the summary`, hint: near.length ? `did you mean ${didYouMean(near)}?` : 'write the id (file name) of an existing entry, or add an entry for it' });
+				found.push({
+					severity: 'error',
+					...at,
+					rule: 'unknown-entity',
+					message: `unknown glossary id \`${mark.id}\` in ${written} in the summary`,
+					hint: near.length ? `did you mean ${didYouMean(near)}?` : 'write the id (file name) of an existing entry, or add an entry for it',
+				});
 				delete mark.id;
 				continue;
 			}
@@ -186,11 +234,23 @@ function resolveSummaryMarks(glossary: Glossary): Diagnostic[] {
 				continue;
 			}
 			if (ids.length > 1) {
-				found.push({ severity: 'error', ...at, rule: 'ambiguous-entity', message: `"${mark.label}" in the summary is ambiguous: it names ${didYouMean(ids)}`, hint: `say which with an id: ${ids.map((id) => `:e[${mark.label}]{#${id}}`).join(' or ')}` });
+				found.push({
+					severity: 'error',
+					...at,
+					rule: 'ambiguous-entity',
+					message: `"${mark.label}" in the summary is ambiguous: it names ${didYouMean(ids)}`,
+					hint: `say which with an id: ${ids.map((id) => `:e[${mark.label}]{#${id}}`).join(' or ')}`,
+				});
 				continue;
 			}
 			const near = suggestEntries(glossary, { label: mark.label });
-			found.push({ severity: 'error', ...at, rule: 'unknown-entity', message: `no glossary entry is named "${mark.label}" (${written} in the summary)`, hint: near.length ? `did you mean ${didYouMean(near)}? Write :e[${mark.label}]{#${near[0]}}` : 'add the name to an entry\'s aliases, or an entry for it' });
+			found.push({
+				severity: 'error',
+				...at,
+				rule: 'unknown-entity',
+				message: `no glossary entry is named "${mark.label}" (${written} in the summary)`,
+				hint: near.length ? `did you mean ${didYouMean(near)}? Write :e[${mark.label}]{#${near[0]}}` : "add the name to an entry's aliases, or an entry for it",
+			});
 		}
 	}
 	return found;

@@ -47,13 +47,19 @@ function lastDayOf(asOf: string): string {
  * note, a fact after `asOf` belongs in a paragraph that says "(later)" before it; the card (role
  * and summary) says what was true on `asOf`.
  */
-export function unmarkedLaterDates(entry: Pick<GlossaryEntry, 'id' | 'asOf' | 'note' | 'noteLine' | 'file' | 'summary' | 'role'>, fieldPlace: (field: 'role' | 'summary') => { line: number; column: number } = () => ({ line: 1, column: 1 })): Diagnostic[] {
+export function unmarkedLaterDates(
+	entry: Pick<GlossaryEntry, 'id' | 'asOf' | 'note' | 'noteLine' | 'file' | 'summary' | 'role'>,
+	fieldPlace: (field: 'role' | 'summary') => { line: number; column: number } = () => ({ line: 1, column: 1 }),
+): Diagnostic[] {
 	const limit = lastDayOf(entry.asOf);
 	const asOfText = formatDate(entry.asOf);
 	const diagnostics: Diagnostic[] = [];
 	const warn = (place: { line: number; column: number }, date: string, where: string, hint: string) =>
 		diagnostics.push({
-			severity: 'warning', file: entry.file, ...place, rule: 'later-date-unmarked',
+			severity: 'warning',
+			file: entry.file,
+			...place,
+			rule: 'later-date-unmarked',
 			message: `“${date}” in the ${where} of \`${entry.id}\` is after its asOf date (${asOfText}) but not marked as later`,
 			hint,
 		});

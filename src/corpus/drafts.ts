@@ -13,7 +13,10 @@ export function draftDiagnostics(entries: Iterable<GlossaryEntry>, severity: Sev
 		if (!entry.draft) continue;
 		let line = 1;
 		try {
-			const index = fs.readFileSync(entry.file, 'utf8').split('\n').findIndex((l) => /^draft:/.test(l));
+			const index = fs
+				.readFileSync(entry.file, 'utf8')
+				.split('\n')
+				.findIndex((l) => /^draft:/.test(l));
 			if (index >= 0) line = index + 1;
 		} catch {
 			// The entry was read a moment ago; if it is gone now, its first line will do.
@@ -25,9 +28,10 @@ export function draftDiagnostics(entries: Iterable<GlossaryEntry>, severity: Sev
 			column: 1,
 			rule: 'draft-entry',
 			message: `glossary entry \`${entry.id}\` is a draft`,
-			hint: severity === 'error'
-				? 'finish it (fill every TODO, check its type and sources), then delete the line `draft: true`; or publish drafts anyway with `npm run build -- --drafts`'
-				: 'finish it (fill every TODO, check its type and sources), then delete the line `draft: true`; `npm run build` refuses drafts',
+			hint:
+				severity === 'error'
+					? 'finish it (fill every TODO, check its type and sources), then delete the line `draft: true`; or publish drafts anyway with `npm run build -- --drafts`'
+					: 'finish it (fill every TODO, check its type and sources), then delete the line `draft: true`; `npm run build` refuses drafts',
 		});
 	}
 	return found;

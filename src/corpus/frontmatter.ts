@@ -24,16 +24,11 @@ const CLOSING_FENCE = /^---[ \t]*$/m;
  * Every problem becomes a diagnostic at the exact line and column of the offending key or value,
  * with the field and what was expected.
  */
-export function parseFrontmatter<S extends z.ZodType>(
-	source: string,
-	schema: S,
-	file: string,
-): ParsedFile<z.output<S>> {
+export function parseFrontmatter<S extends z.ZodType>(source: string, schema: S, file: string): ParsedFile<z.output<S>> {
 	const diagnostics: Diagnostic[] = [];
 	// A byte order mark is an editor's way of saying "UTF-8": nothing the author wrote.
 	if (source.startsWith('\uFEFF')) source = source.slice(1);
-	const fail = (line: number, column: number, rule: string, message: string, hint?: string) =>
-		diagnostics.push({ severity: 'error', file, line, column, rule, message, hint });
+	const fail = (line: number, column: number, rule: string, message: string, hint?: string) => diagnostics.push({ severity: 'error', file, line, column, rule, message, hint });
 
 	const opening = FENCE.exec(source);
 	if (!opening) {
@@ -76,8 +71,13 @@ export function parseFrontmatter<S extends z.ZodType>(
 	for (const { path: keys, node, char } of controlCharacters(doc.contents)) {
 		const { line, column } = at(node.range?.[0] ?? 0);
 		const code = `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`;
-		fail(line, column, 'control-character', `field \`${keys.join('.')}\` holds the control character ${code}, which no one can see and which would make the feed invalid`,
-			'delete it (in a quoted value, also an escape such as `\\a` or `\\x07`)');
+		fail(
+			line,
+			column,
+			'control-character',
+			`field \`${keys.join('.')}\` holds the control character ${code}, which no one can see and which would make the feed invalid`,
+			'delete it (in a quoted value, also an escape such as `\\a` or `\\x07`)',
+		);
 	}
 	if (diagnostics.length) return { data: undefined, raw, body, bodyLineOffset, bodyOffset, diagnostics };
 	const result = schema.safeParse(raw);
@@ -98,7 +98,13 @@ export function parseFrontmatter<S extends z.ZodType>(
 		const value = getIn(raw, issuePath);
 		if (isPlaceholder(value)) {
 			const { line, column } = at(nodeAt(doc.contents, issuePath).node?.range?.[0] ?? 0);
-			fail(line, column, 'placeholder', `field \`${field}\` is still a placeholder: “${String(value).trim()}”`, `replace it with ${expectation(issue)}: a tool (npm run import) left it for an editor to fill in`);
+			fail(
+				line,
+				column,
+				'placeholder',
+				`field \`${field}\` is still a placeholder: “${String(value).trim()}”`,
+				`replace it with ${expectation(issue)}: a tool (npm run import) left it for an editor to fill in`,
+			);
 			continue;
 		}
 		const missing = value === undefined;
@@ -112,7 +118,13 @@ export function parseFrontmatter<S extends z.ZodType>(
 			const fix = near.length ? `did you mean ${didYouMean(near)}? Write ${wanted}` : `write ${wanted}`;
 			// A value that looks right but holds a character no one can see: say so, and show it.
 			const hidden = typeof value === 'string' && hasInvisible(value) ? ` (the value \`${value}\` holds an invisible character)` : '';
-			fail(line, column, 'invalid-field', `field \`${field}\` is invalid: expected ${wanted}${hidden}`, hidden ? `delete the invisible character, then ${fix.charAt(0).toLowerCase()}${fix.slice(1)}` : fix);
+			fail(
+				line,
+				column,
+				'invalid-field',
+				`field \`${field}\` is invalid: expected ${wanted}${hidden}`,
+				hidden ? `delete the invisible character, then ${fix.charAt(0).toLowerCase()}${fix.slice(1)}` : fix,
+			);
 		}
 	}
 	return { data: undefined, raw, body, bodyLineOffset, bodyOffset, diagnostics };

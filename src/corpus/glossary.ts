@@ -42,7 +42,11 @@ export function loadGlossary(dir: string): Glossary {
 		const fail = () => failed.set(slugify(id), { id: slugify(id), file, names: namesOf(parsed.raw) });
 		if (!ENTITY_ID_PATTERN.test(id)) {
 			diagnostics.push({
-				severity: 'error', file, line: 1, column: 1, rule: 'invalid-id',
+				severity: 'error',
+				file,
+				line: 1,
+				column: 1,
+				rule: 'invalid-id',
 				message: `the file name \`${id}\` is not a valid glossary id`,
 				hint: `rename the file to lower-case words joined by hyphens, e.g. \`${slugify(id)}.md\``,
 			});
@@ -52,7 +56,11 @@ export function loadGlossary(dir: string): Glossary {
 		const reserved = RESERVED_IDS.get(id);
 		if (reserved) {
 			diagnostics.push({
-				severity: 'error', file, line: 1, column: 1, rule: 'reserved-id',
+				severity: 'error',
+				file,
+				line: 1,
+				column: 1,
+				rule: 'reserved-id',
 				message: `\`${id}\` cannot be a glossary id: it is reserved (${reserved})`,
 				hint: 'rename the file after the entity it describes (lower-case words joined by hyphens), and use that id in the articles',
 			});
@@ -62,7 +70,11 @@ export function loadGlossary(dir: string): Glossary {
 		const previous = entries.get(id);
 		if (previous) {
 			diagnostics.push({
-				severity: 'error', file, line: 1, column: 1, rule: 'duplicate-id',
+				severity: 'error',
+				file,
+				line: 1,
+				column: 1,
+				rule: 'duplicate-id',
 				message: `duplicate glossary id \`${id}\`: ${previous.file} has the same file name`,
 				hint: 'give one of the two entries another file name, or merge them',
 			});

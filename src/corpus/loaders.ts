@@ -62,11 +62,7 @@ function watchContent(context: LoaderContext, name: string, reload: () => Promis
 	const onChange = async (changed: string) => {
 		if (!changed.startsWith(root)) return;
 		delete buildState().corpus;
-		await Promise.all(
-			[...watch.reloads.values()].map((run) =>
-				run().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error))),
-			),
-		);
+		await Promise.all([...watch.reloads.values()].map((run) => run().catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)))));
 	};
 	watcher.on('change', onChange);
 	watcher.on('add', onChange);
@@ -128,7 +124,14 @@ export function glossaryLoader(): Loader {
 			const data = await context.parseData({ id, data: fields });
 			const html = corpus.notes.get(id) ?? '';
 			// The note's Markdown, its marks replaced by their words, is kept as the body for the open-data export.
-			context.store.set({ id, data, body: (corpus.noteWords.get(id) ?? note).trim(), filePath: projectFilePath(entry.file), digest: context.generateDigest({ ...fields, html, note }), rendered: { html, metadata: {} } });
+			context.store.set({
+				id,
+				data,
+				body: (corpus.noteWords.get(id) ?? note).trim(),
+				filePath: projectFilePath(entry.file),
+				digest: context.generateDigest({ ...fields, html, note }),
+				rendered: { html, metadata: {} },
+			});
 		}
 	});
 }

@@ -16,7 +16,10 @@ export async function sitemapDates(site: string, base: string): Promise<Map<stri
 	if (!corpus) return dates;
 	const routes = createRoutes(base);
 	for (const article of corpus.articles) dates.set(absoluteUrl(routes.article(article.slug), site), article.data.published);
-	const newest = corpus.articles.map((a) => a.data.published).sort().at(-1);
+	const newest = corpus.articles
+		.map((a) => a.data.published)
+		.sort()
+		.at(-1);
 	if (newest) dates.set(absoluteUrl(routes.home, site), newest);
 	return dates;
 }

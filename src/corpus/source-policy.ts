@@ -31,8 +31,7 @@ export function loadSourcePolicy(root: string): { policy?: LoadedPolicy; diagnos
 		return { line, column: col };
 	};
 	const diagnostics: Diagnostic[] = [];
-	const error = (offset: number | undefined, rule: string, message: string, hint: string) =>
-		diagnostics.push({ severity: 'error', file, ...at(offset), rule, message, hint });
+	const error = (offset: number | undefined, rule: string, message: string, hint: string) => diagnostics.push({ severity: 'error', file, ...at(offset), rule, message, hint });
 	for (const e of doc.errors) error(e.pos[0], 'policy-yaml', `malformed YAML in the sourcing policy: ${e.message.split('\n')[0]}`, 'check the indentation, and quote reasons that contain `: ` or `#`');
 	if (diagnostics.length) return { diagnostics };
 
@@ -43,9 +42,15 @@ export function loadSourcePolicy(root: string): { policy?: LoadedPolicy; diagnos
 			const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
 			const field = keys.join('.') || '(top level)';
 			if (issue.code === 'unrecognized_keys') {
-				for (const key of issue.keys) error(keyOffset(doc, [...keys, key]), 'policy-field', `unknown field \`${key}\` in the sourcing policy`, 'the fields are `exempt`, `preferred`, `accepted` and `refused`');
+				for (const key of issue.keys)
+					error(keyOffset(doc, [...keys, key]), 'policy-field', `unknown field \`${key}\` in the sourcing policy`, 'the fields are `exempt`, `preferred`, `accepted` and `refused`');
 			} else if (issue.code === 'invalid_key') {
-				error(keyOffset(doc, keys), 'policy-domain', `\`${String(keys.at(-1))}\` in \`${keys.slice(0, -1).join('.')}\` is not a domain name`, 'write the bare domain in lower case, such as `reuters.com` (no https://, no path)');
+				error(
+					keyOffset(doc, keys),
+					'policy-domain',
+					`\`${String(keys.at(-1))}\` in \`${keys.slice(0, -1).join('.')}\` is not a domain name`,
+					'write the bare domain in lower case, such as `reuters.com` (no https://, no path)',
+				);
 			} else {
 				error(node?.range?.[0], 'policy-field', `\`${field}\` in the sourcing policy is invalid: ${issue.message}`, 'see the README, "Sourcing policy"');
 			}
@@ -100,7 +105,13 @@ export function checkSources(entries: Iterable<GlossaryEntry>, { policy, file: p
 			diagnostics.push({ severity, file: entry.file, ...place(index), rule, message, hint });
 		if (entry.sources.length === 0) {
 			if (!policy.exempt.includes(entry.type)) {
-				report('warning', undefined, 'missing-source', `glossary entry \`${entry.id}\` cites no source`, `add \`sources:\` with at least one \`{ title, publisher, date, url }\` from a wire service, a major newspaper, a reference work or an official site (or make the type \`${entry.type}\` exempt in ${policyFile})`);
+				report(
+					'warning',
+					undefined,
+					'missing-source',
+					`glossary entry \`${entry.id}\` cites no source`,
+					`add \`sources:\` with at least one \`{ title, publisher, date, url }\` from a wire service, a major newspaper, a reference work or an official site (or make the type \`${entry.type}\` exempt in ${policyFile})`,
+				);
 			}
 			continue;
 		}
@@ -108,9 +119,21 @@ export function checkSources(entries: Iterable<GlossaryEntry>, { policy, file: p
 			const url = typeof source === 'string' ? source : source.url;
 			const { standing, domain, reason } = standingOf(url, policy);
 			if (standing === 'refused') {
-				report('error', index, 'refused-source', `\`${domain}\` is refused by the sourcing policy: ${reason}`, `cite the page it copies, or a wire service, major newspaper, reference work or official site that states the fact (see ${policyFile})`);
+				report(
+					'error',
+					index,
+					'refused-source',
+					`\`${domain}\` is refused by the sourcing policy: ${reason}`,
+					`cite the page it copies, or a wire service, major newspaper, reference work or official site that states the fact (see ${policyFile})`,
+				);
 			} else if (standing === 'unknown') {
-				report('warning', index, 'unknown-source', `\`${domain}\` is not in the sourcing policy`, `if it is a credible, specific source, add \`${domain}: <why>\` under \`accepted:\` or \`preferred:\` in ${policyFile}; if not, cite one that is`);
+				report(
+					'warning',
+					index,
+					'unknown-source',
+					`\`${domain}\` is not in the sourcing policy`,
+					`if it is a credible, specific source, add \`${domain}: <why>\` under \`accepted:\` or \`preferred:\` in ${policyFile}; if not, cite one that is`,
+				);
 			}
 			if (typeof source === 'string') {
 				report('warning', index, 'bare-source', 'this source is only an address', `write it as \`{ title: …, publisher: …, date: YYYY-MM-DD, url: ${url} }\``);

@@ -19,7 +19,14 @@ export function atomFeed(articles: readonly ArticleEntry[], { routes, origin }: 
 	feed.ele('link', { rel: 'alternate', type: 'text/html', href: home });
 	feed.ele('link', { rel: 'self', type: 'application/atom+xml', href: absoluteUrl(routes.feed, origin) });
 	// The newest article's date, not the build time: the feed only changes when the articles do.
-	feed.ele('updated').txt(atomDate(articles.map((a) => a.data.published).sort().at(-1) ?? '1970-01-01'));
+	feed.ele('updated').txt(
+		atomDate(
+			articles
+				.map((a) => a.data.published)
+				.sort()
+				.at(-1) ?? '1970-01-01',
+		),
+	);
 	for (const article of articles) {
 		const { data } = article;
 		const url = absoluteUrl(routes.article(article.id), origin);

@@ -73,9 +73,7 @@ interface Piece<G> {
 	bounds: Bounds;
 }
 
-let decoded:
-	| { countries: (Feature<Geometry, CountryProps> & { bounds: Bounds })[]; land: Piece<Polygon>[]; borders: Piece<LineString>[] }
-	| undefined;
+let decoded: { countries: (Feature<Geometry, CountryProps> & { bounds: Bounds })[]; land: Piece<Polygon>[]; borders: Piece<LineString>[] } | undefined;
 
 /** The atlas, decoded and cut into bounded pieces once per build. */
 function atlas() {
@@ -83,9 +81,7 @@ function atlas() {
 	const countries = (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, CountryProps>).features;
 	const land = feature(topology, topology.objects.land) as FeatureCollection<Polygon | MultiPolygon> | Feature<Polygon | MultiPolygon>;
 	const landGeometries = 'features' in land ? land.features.map((f) => f.geometry) : [land.geometry];
-	const polygons = landGeometries.flatMap((g): Polygon[] =>
-		g.type === 'Polygon' ? [g] : g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates })),
-	);
+	const polygons = landGeometries.flatMap((g): Polygon[] => (g.type === 'Polygon' ? [g] : g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }))));
 	// Each border between two countries once; coasts are drawn by the land outline.
 	const borderMesh: MultiLineString = mesh(topology, topology.objects.countries, (a, b) => a !== b);
 	const lines = borderMesh.coordinates.map((coordinates): LineString => ({ type: 'LineString', coordinates }));
@@ -124,7 +120,12 @@ function clipPolygon(polygon: Polygon, box: Bounds): Polygon | undefined {
 	const rings: Polygon['coordinates'] = [];
 	for (const ring of polygon.coordinates) {
 		let points = ring as [number, number][];
-		for (const [axis, limit, keepAbove] of [[0, west, true], [0, east, false], [1, south, true], [1, north, false]] as const) {
+		for (const [axis, limit, keepAbove] of [
+			[0, west, true],
+			[0, east, false],
+			[1, south, true],
+			[1, north, false],
+		] as const) {
 			const inside = (p: [number, number]) => (keepAbove ? p[axis] >= limit : p[axis] <= limit);
 			const cut = (a: [number, number], b: [number, number]): [number, number] => {
 				const t = (limit - a[axis]) / (b[axis] - a[axis]);
@@ -271,7 +272,10 @@ export function locatorParams(place: Pick<GeoPlace, 'lat' | 'lon' | 'approximate
 	const { width, height } = LOCATOR_SIZE;
 	const span = ((place.approximate ? 40 : 13) * Math.PI) / 180;
 	const scale = round2(width / span);
-	const centred = geoMercator().scale(scale).center([place.lon, place.lat]).translate([width / 2, height / 2]);
+	const centred = geoMercator()
+		.scale(scale)
+		.center([place.lon, place.lat])
+		.translate([width / 2, height / 2]);
 	const [tx, ty] = centred([0, 0])!;
 	return { type: 'mercator', scale, translate: [round2(tx), round2(ty)], width, height };
 }
@@ -512,7 +516,15 @@ function contextLabels(params: ProjectionParams, taken: Box[]): ContextLabel[] {
 		const [cx, cy] = path.centroid(country);
 		const name = country.properties.name.toUpperCase();
 		const w = name.length * 8.2;
-		for (const [dx, dy] of [[0, 0], [0, -30], [0, 30], [-40, 0], [40, 0], [0, -60], [0, 60]] as const) {
+		for (const [dx, dy] of [
+			[0, 0],
+			[0, -30],
+			[0, 30],
+			[-40, 0],
+			[40, 0],
+			[0, -60],
+			[0, 60],
+		] as const) {
 			const box = { x0: cx + dx - w / 2, y0: cy + dy - 9, x1: cx + dx + w / 2, y1: cy + dy + 9 };
 			if (box.x0 < 2 || box.y0 < 2 || box.x1 > params.width - 2 || box.y1 > params.height - 2) continue;
 			if (taken.some((b) => overlap(b, box) > 0)) continue;
@@ -565,7 +577,10 @@ export function worldInset(far: GeoPlace[], region: ProjectionParams): WorldInse
 		const path = geoPath({ stream: (out: GeoStream) => projection.stream(thinned(out, WORLD_TOLERANCE)) }).digits(0);
 		const land = feature(topology, topology.objects.land) as FeatureCollection<Polygon | MultiPolygon> | Feature<Polygon | MultiPolygon>;
 		// Antarctica is left out: no news place is there, and its outline would double the bytes.
-		const inhabited: Bounds = [[-180, SOUTHERN_LIMIT], [180, 90]];
+		const inhabited: Bounds = [
+			[-180, SOUTHERN_LIMIT],
+			[180, 90],
+		];
 		const polygons = ('features' in land ? land.features.map((f) => f.geometry) : [land.geometry])
 			.flatMap((g): Polygon[] => (g.type === 'Polygon' ? [g] : g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }))))
 			.map((polygon) => clipPolygon(polygon, inhabited))

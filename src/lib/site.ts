@@ -68,9 +68,7 @@ export function siteIndex(): Promise<SiteIndex> {
 
 async function build(): Promise<SiteIndex> {
 	const collection: ArticleEntry[] = await getCollection('articles');
-	const articles = collection.sort(
-		(a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id),
-	);
+	const articles = collection.sort((a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id));
 	const entriesCollection: GlossaryEntry[] = await getCollection('glossary');
 	const glossary = entriesCollection.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
 	const entries = new Map(glossary.map((e) => [e.id, e]));

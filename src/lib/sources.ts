@@ -48,15 +48,11 @@ export function sourcesOf(article: ArticleLike, entries: Map<string, SourceEntry
 		if (source.citations.some((c) => c.anchor === mention.anchor)) continue;
 		source.citations.push({ anchor: mention.anchor, excerpt: excerptAround(mention.sentence, mention.label) });
 	}
-	return [...byOutlet.values()].sort(
-		(a, b) => Number(a.outlet === 'unknown') - Number(b.outlet === 'unknown') || a.name.localeCompare(b.name, 'en'),
-	);
+	return [...byOutlet.values()].sort((a, b) => Number(a.outlet === 'unknown') - Number(b.outlet === 'unknown') || a.name.localeCompare(b.name, 'en'));
 }
 
 /** The naming fields of Astro glossary collection entries, by id. */
-export function namedEntries<T extends { id: string; data: { type: string; name: string; aliases: readonly string[] } }>(
-	entries: Map<string, T>,
-): Map<string, SourceEntry> {
+export function namedEntries<T extends { id: string; data: { type: string; name: string; aliases: readonly string[] } }>(entries: Map<string, T>): Map<string, SourceEntry> {
 	// Once per glossary map, not once per page: the map holds every entry of the site.
 	let named = NAMED.get(entries);
 	if (!named) {

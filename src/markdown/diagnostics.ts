@@ -43,15 +43,7 @@ export interface Place {
  * Records a finding on a vfile so it travels with the rendered Markdown.
  * Errors are recorded too (not thrown) so that one run reports every problem at once.
  */
-export function report(
-	file: VFile,
-	severity: Severity,
-	rule: string,
-	place: Place | undefined,
-	message: string,
-	hint?: string,
-	causedBy?: string,
-): void {
+export function report(file: VFile, severity: Severity, rule: string, place: Place | undefined, message: string, hint?: string, causedBy?: string): void {
 	const entry = file.message(message, { place, ruleId: rule, source: 'annotated-reader' });
 	entry.fatal = severity === 'error' ? true : false;
 	if (hint) entry.note = hint;
@@ -126,12 +118,7 @@ export function formatDiagnostics(list: Diagnostic[]): string {
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 	return [...list].sort(
-		(a, b) =>
-			Number(b.severity === 'error') - Number(a.severity === 'error') ||
-			Number(!!a.causedBy) - Number(!!b.causedBy) ||
-			a.file.localeCompare(b.file) ||
-			a.line - b.line ||
-			a.column - b.column,
+		(a, b) => Number(b.severity === 'error') - Number(a.severity === 'error') || Number(!!a.causedBy) - Number(!!b.causedBy) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
 	);
 }
 

@@ -51,8 +51,14 @@ export function checkAttributeNames(attrs: DirectiveAttributes, { file, place }:
 	for (const key of Object.keys(attrs)) {
 		if (!(QUOTE_ATTRIBUTES as readonly string[]).includes(key)) {
 			const near = suggest(key, QUOTE_ATTRIBUTES);
-			report(file, 'error', 'unknown-attribute', place, `unknown attribute \`${key}\` on :::quote`,
-				`${near.length ? `did you mean ${didYouMean(near)}? ` : ''}known attributes: ${QUOTE_ATTRIBUTES.join(', ')}`);
+			report(
+				file,
+				'error',
+				'unknown-attribute',
+				place,
+				`unknown attribute \`${key}\` on :::quote`,
+				`${near.length ? `did you mean ${didYouMean(near)}? ` : ''}known attributes: ${QUOTE_ATTRIBUTES.join(', ')}`,
+			);
 		}
 	}
 }
@@ -62,8 +68,14 @@ export function checkQuoteShape(children: readonly (BlockContent | DefinitionCon
 	const blockquotes = children.filter((c) => c.type === 'blockquote').length;
 	const others = children.length - blockquotes;
 	if (blockquotes !== 1 || others > 0) {
-		report(file, 'error', 'quote-shape', place, `:::quote must hold exactly one \`>\` blockquote and nothing else (found ${blockquotes} blockquote${blockquotes === 1 ? '' : 's'}${others ? ` and ${others} other block${others === 1 ? '' : 's'}` : ''})`,
-			'put every quoted paragraph behind `> ` (a line holding only `>` separates paragraphs), and the editors\' words outside the `:::` fences');
+		report(
+			file,
+			'error',
+			'quote-shape',
+			place,
+			`:::quote must hold exactly one \`>\` blockquote and nothing else (found ${blockquotes} blockquote${blockquotes === 1 ? '' : 's'}${others ? ` and ${others} other block${others === 1 ? '' : 's'}` : ''})`,
+			"put every quoted paragraph behind `> ` (a line holding only `>` separates paragraphs), and the editors' words outside the `:::` fences",
+		);
 	}
 }
 
@@ -90,13 +102,26 @@ export function readQuoteAttributes(attrs: DirectiveAttributes, glossary: Glossa
 		if (!entry) {
 			const failed = failedEntryFor(glossary, { id: outletId });
 			if (failed) {
-				report(file, 'error', 'entry-has-errors', place, `the glossary entry \`${outletId}\` has errors (${failed.file}), so this quoted block cannot name it as its outlet`,
-					`fix the errors reported for ${failed.file}; this quote needs no change`, failed.file);
+				report(
+					file,
+					'error',
+					'entry-has-errors',
+					place,
+					`the glossary entry \`${outletId}\` has errors (${failed.file}), so this quoted block cannot name it as its outlet`,
+					`fix the errors reported for ${failed.file}; this quote needs no change`,
+					failed.file,
+				);
 				return undefined;
 			}
 			const near = suggestEntries(glossary, { id: outletId }, { filter: (e) => e.type === 'outlet' });
-			report(file, 'error', 'unknown-outlet', place, `unknown outlet \`${outletId}\``,
-				near.length ? `did you mean ${didYouMean(near)}? Or add content/glossary/${outletId}.md with type: outlet` : `add content/glossary/${outletId}.md with type: outlet`);
+			report(
+				file,
+				'error',
+				'unknown-outlet',
+				place,
+				`unknown outlet \`${outletId}\``,
+				near.length ? `did you mean ${didYouMean(near)}? Or add content/glossary/${outletId}.md with type: outlet` : `add content/glossary/${outletId}.md with type: outlet`,
+			);
 			return undefined;
 		}
 		if (entry.type !== 'outlet') {
@@ -106,17 +131,38 @@ export function readQuoteAttributes(attrs: DirectiveAttributes, glossary: Glossa
 		outletName = entry.name;
 		const given = attrs.evidence?.trim() || 'editors';
 		if (given !== 'named' && given !== 'editors') {
-			report(file, 'error', 'invalid-evidence', place, `evidence must be \`named\` or \`editors\`, not \`${given}\``, 'use `evidence=named` when the article names the outlet, `evidence=editors` when the editors identified it');
+			report(
+				file,
+				'error',
+				'invalid-evidence',
+				place,
+				`evidence must be \`named\` or \`editors\`, not \`${given}\``,
+				'use `evidence=named` when the article names the outlet, `evidence=editors` when the editors identified it',
+			);
 		}
 		evidence = given === 'named' ? 'named' : 'editors';
 		if (evidence === 'editors' && !attrs.how?.trim()) {
-			report(file, 'error', 'evidence-without-how', place, 'an outlet identified by the editors needs `how`', 'add `how="…"` saying how it was identified, e.g. "same wording as an AP wire story of 21 June 2014"');
+			report(
+				file,
+				'error',
+				'evidence-without-how',
+				place,
+				'an outlet identified by the editors needs `how`',
+				'add `how="…"` saying how it was identified, e.g. "same wording as an AP wire story of 21 June 2014"',
+			);
 		}
 	}
 	const confidence = attrs.confidence?.trim() || (evidence === 'named' ? 'high' : evidence === 'unknown' ? 'low' : '');
 	const knownConfidence = CONFIDENCES.find((c) => c === confidence);
 	if (!knownConfidence) {
-		report(file, 'error', 'invalid-confidence', place, attrs.confidence ? `confidence must be high, medium or low, not \`${attrs.confidence}\`` : 'an attribution by the editors needs a `confidence`', 'add `confidence=high`, `confidence=medium` or `confidence=low`');
+		report(
+			file,
+			'error',
+			'invalid-confidence',
+			place,
+			attrs.confidence ? `confidence must be high, medium or low, not \`${attrs.confidence}\`` : 'an attribution by the editors needs a `confidence`',
+			'add `confidence=high`, `confidence=medium` or `confidence=low`',
+		);
 	}
 	let url = attrs.url?.trim() || undefined;
 	if (url && !/^https?:\/\/\S+$/i.test(url)) {
@@ -133,12 +179,24 @@ export function readQuoteAttributes(attrs: DirectiveAttributes, glossary: Glossa
 	}
 	const basis = attrs.basis?.trim() || undefined;
 	if (basis && evidence !== 'editors') {
-		report(file, 'error', 'basis-without-editors', place, '`basis` is only for outlets identified by the editors (`evidence=editors`)',
-			evidence === 'unknown' ? 'say why the outlet is unknown in `reason`' : 'remove `basis`: a named outlet needs no evidence phrase');
+		report(
+			file,
+			'error',
+			'basis-without-editors',
+			place,
+			'`basis` is only for outlets identified by the editors (`evidence=editors`)',
+			evidence === 'unknown' ? 'say why the outlet is unknown in `reason`' : 'remove `basis`: a named outlet needs no evidence phrase',
+		);
 	}
 	if (basis && basis.length > BASIS_MAX) {
-		report(file, 'error', 'basis-too-long', place, `\`basis\` is ${basis.length} characters long; the caption shows it in one line (at most ${BASIS_MAX})`,
-			'keep a few words in `basis`, e.g. "same wording as an AP wire story of 21 June 2014", and the full account in `how`');
+		report(
+			file,
+			'error',
+			'basis-too-long',
+			place,
+			`\`basis\` is ${basis.length} characters long; the caption shows it in one line (at most ${BASIS_MAX})`,
+			'keep a few words in `basis`, e.g. "same wording as an AP wire story of 21 June 2014", and the full account in `how`',
+		);
 	}
 	return {
 		outlet: outletId,

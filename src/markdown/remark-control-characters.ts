@@ -29,7 +29,14 @@ export const remarkControlCharacters: Plugin<[], Root> = function () {
 				const offset = start?.offset !== undefined && node.position?.end.offset !== undefined ? source.slice(start.offset, node.position.end.offset).indexOf(match[0]) : -1;
 				const place = start && offset >= 0 ? placeAt(source, start.offset! + offset) : start;
 				const code = `\\u${match[0].codePointAt(0)!.toString(16).padStart(4, '0')}`;
-				report(file, 'error', 'control-character', place, `the control character ${code} is in the text: no one can see it, and it would make the feed invalid`, 'delete it (an editor that shows invisible characters helps)');
+				report(
+					file,
+					'error',
+					'control-character',
+					place,
+					`the control character ${code} is in the text: no one can see it, and it would make the feed invalid`,
+					'delete it (an editor that shows invisible characters helps)',
+				);
 				return;
 			}
 		});

@@ -45,7 +45,15 @@ export const remarkEditorialNotes: Plugin<[], Root> = function () {
 				directive.data = { hName: 'span', hProperties: { className: ['sic'], dataEditorial: 'sic', ...(note ? { title: note } : {}) } };
 				directive.children = [
 					...directive.children,
-					{ type: 'text', value: '', data: { hName: 'span', hProperties: { className: ['editorial-mark'], dataPagefindIgnore: '' }, hChildren: [{ type: 'text', value: label }, ...(note ? [h('span.visually-hidden', ` (${note})`)] : [])] } } as never,
+					{
+						type: 'text',
+						value: '',
+						data: {
+							hName: 'span',
+							hProperties: { className: ['editorial-mark'], dataPagefindIgnore: '' },
+							hChildren: [{ type: 'text', value: label }, ...(note ? [h('span.visually-hidden', ` (${note})`)] : [])],
+						},
+					} as never,
 				];
 				return;
 			}

@@ -74,17 +74,37 @@ export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({
 					const entry = glossary.entries.get(explicit)!;
 					const known = [entry.name, ...entry.aliases, ...(entry.contextual ?? []), ...entry.native.map((n) => n.text)].map(normalizeName);
 					if (!known.includes(normalizeName(label))) {
-						report(file, 'warning', 'label-not-alias', place, `"${label}" is not a name or alias of \`${explicit}\``, `add "${label}" to the aliases in ${entry.file}, so search and lint know this spelling`);
+						report(
+							file,
+							'warning',
+							'label-not-alias',
+							place,
+							`"${label}" is not a name or alias of \`${explicit}\``,
+							`add "${label}" to the aliases in ${entry.file}, so search and lint know this spelling`,
+						);
 					}
 				} else {
 					const failed = failedEntryFor(glossary, { id: explicit });
 					if (failed) {
-						report(file, 'error', 'entry-has-errors', place, `the glossary entry \`${explicit}\` has errors (${failed.file}), so ${written}{#${explicit}} cannot link to it`,
-							`fix the errors reported for ${failed.file}; this mark needs no change`, failed.file);
+						report(
+							file,
+							'error',
+							'entry-has-errors',
+							place,
+							`the glossary entry \`${explicit}\` has errors (${failed.file}), so ${written}{#${explicit}} cannot link to it`,
+							`fix the errors reported for ${failed.file}; this mark needs no change`,
+							failed.file,
+						);
 					} else {
 						const near = suggestEntries(glossary, { id: explicit, label });
-						report(file, 'error', 'unknown-entity', place, `unknown glossary id \`${explicit}\` in ${written}{#${explicit}}`,
-							near.length ? `did you mean ${didYouMean(near)}? Or add content/glossary/${explicit}.md` : `add content/glossary/${explicit}.md`);
+						report(
+							file,
+							'error',
+							'unknown-entity',
+							place,
+							`unknown glossary id \`${explicit}\` in ${written}{#${explicit}}`,
+							near.length ? `did you mean ${didYouMean(near)}? Or add content/glossary/${explicit}.md` : `add content/glossary/${explicit}.md`,
+						);
 					}
 				}
 			} else {
@@ -93,19 +113,44 @@ export const remarkEntities: Plugin<[RemarkEntitiesOptions], Root> = function ({
 				if (candidates.length === 1) {
 					id = candidates[0];
 				} else if (candidates.length > 1) {
-					report(file, 'error', 'ambiguous-entity', place, `"${label}" is ambiguous: it names ${didYouMean(candidates)}`,
-						`say which one with an id: ${candidates.map((c) => `\`${written}{#${c}}\``).join(' or ')}`);
+					report(
+						file,
+						'error',
+						'ambiguous-entity',
+						place,
+						`"${label}" is ambiguous: it names ${didYouMean(candidates)}`,
+						`say which one with an id: ${candidates.map((c) => `\`${written}{#${c}}\``).join(' or ')}`,
+					);
 				} else if (failed) {
-					report(file, 'error', 'entry-has-errors', place, `"${label}" names the glossary entry \`${failed.id}\`, which has errors (${failed.file}), so ${written} cannot link to it`,
-						`fix the errors reported for ${failed.file}; this mark needs no change`, failed.file);
+					report(
+						file,
+						'error',
+						'entry-has-errors',
+						place,
+						`"${label}" names the glossary entry \`${failed.id}\`, which has errors (${failed.file}), so ${written} cannot link to it`,
+						`fix the errors reported for ${failed.file}; this mark needs no change`,
+						failed.file,
+					);
 				} else if (hasInvisible(label) && (glossary.byName.get(normalizeName(withoutInvisible(label)))?.length ?? 0) > 0) {
-					report(file, 'error', 'unknown-name', place, `no glossary entry is named "${label}": the words hold an invisible character`,
-						`delete the invisible character (shown as \\u…): \`${written.replace(label, withoutInvisible(label))}\``);
+					report(
+						file,
+						'error',
+						'unknown-name',
+						place,
+						`no glossary entry is named "${label}": the words hold an invisible character`,
+						`delete the invisible character (shown as \\u…): \`${written.replace(label, withoutInvisible(label))}\``,
+					);
 				} else {
 					const near = suggestEntries(glossary, { label });
 					const names = near.map((n) => glossary.entries.get(n)!.name);
-					report(file, 'error', 'unknown-name', place, `no glossary entry is named "${label}"`,
-						`${near.length ? `give the id, e.g. \`${written}{#${near[0]}}\` (close names: ${didYouMean(names, (n) => `"${n}"`)})` : `give the id: \`${written}{#the-id}\``}, or add "${label}" to an entry's aliases`);
+					report(
+						file,
+						'error',
+						'unknown-name',
+						place,
+						`no glossary entry is named "${label}"`,
+						`${near.length ? `give the id, e.g. \`${written}{#${near[0]}}\` (close names: ${didYouMean(names, (n) => `"${n}"`)})` : `give the id: \`${written}{#the-id}\``}, or add "${label}" to an entry's aliases`,
+					);
 				}
 			}
 			if (!id) {

@@ -33,7 +33,8 @@ export const remarkLanguage: Plugin<[], Root> = function () {
 			for (const [key] of others) report(file, 'error', 'unknown-attribute', place, `unknown attribute \`${key}\` on :lang`, 'give only the language, e.g. `:lang[نوري المالكي]{ar}`');
 			if (!toString(node).trim()) report(file, 'error', 'empty-lang', place, '`:lang[]` marks no words', 'put the words between the brackets: `:lang[نوري المالكي]{ar}`');
 			const tag = given ? canonicalLanguage(given) : undefined;
-			if (!given) report(file, 'error', 'missing-language', place, ':lang does not say which language', 'add the language tag: `:lang[…]{ar}` (ar Arabic, ckb Sorani Kurdish, fa Persian, tr Turkish…)');
+			if (!given)
+				report(file, 'error', 'missing-language', place, ':lang does not say which language', 'add the language tag: `:lang[…]{ar}` (ar Arabic, ckb Sorani Kurdish, fa Persian, tr Turkish…)');
 			else if (!tag) report(file, 'error', 'invalid-language', place, `\`${given}\` is not a language tag`, 'write a BCP 47 language tag such as `ar`, `ckb`, `fa` or `ku-Arab`');
 			node.data = { hName: 'span', hProperties: tag ? { lang: tag, dir: languageDirection(tag) } : {} };
 		});

@@ -12,8 +12,14 @@ import { report } from './diagnostics.ts';
 export const remarkNoRawHtml: Plugin<[], Root> = function () {
 	return (tree: Root, file: VFile) => {
 		visit(tree, 'html', (node, index, parent) => {
-			report(file, 'error', 'raw-html', node.position?.start, `raw HTML is not allowed: \`${node.value.split('\n')[0]!.slice(0, 40)}\``,
-				'use Markdown or a directive instead; to show a `<` literally, write `\\<`');
+			report(
+				file,
+				'error',
+				'raw-html',
+				node.position?.start,
+				`raw HTML is not allowed: \`${node.value.split('\n')[0]!.slice(0, 40)}\``,
+				'use Markdown or a directive instead; to show a `<` literally, write `\\<`',
+			);
 			if (parent && index !== undefined) parent.children.splice(index, 1, { type: 'text', value: node.value } as never);
 		});
 	};

@@ -43,11 +43,24 @@ export const remarkPlaceholders: Plugin<[], Root> = function () {
 			const place = directive.position?.start;
 			for (const [key, value] of Object.entries(directive.attributes ?? {})) {
 				if (!isPlaceholder(value)) continue;
-				report(file, 'error', 'placeholder', place, `\`${key}\` of ${colons}${directive.name} is still a placeholder: “${shown(String(value))}”`, HINTS[key] ?? `write the real value in \`${key}="…"\`: a tool left this for an editor to decide`);
+				report(
+					file,
+					'error',
+					'placeholder',
+					place,
+					`\`${key}\` of ${colons}${directive.name} is still a placeholder: “${shown(String(value))}”`,
+					HINTS[key] ?? `write the real value in \`${key}="…"\`: a tool left this for an editor to decide`,
+				);
 			}
 			if (directive.name === 'note' && directive.type !== 'containerDirective' && isPlaceholder(toString(directive))) {
-				report(file, 'error', 'placeholder', place, `an editors' note is still a placeholder: “${shown(toString(directive))}”`,
-					'do what it says, then delete the note or replace it with the note readers should see');
+				report(
+					file,
+					'error',
+					'placeholder',
+					place,
+					`an editors' note is still a placeholder: “${shown(toString(directive))}”`,
+					'do what it says, then delete the note or replace it with the note readers should see',
+				);
 			}
 		});
 	};

@@ -71,8 +71,14 @@ export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glo
 				const before = siblings[siblings.indexOf(node) - 1];
 				const afterUnreadQuote = before?.type === 'paragraph' && /^:::quote\b/.test(toString(before));
 				if (!inQuote && !afterUnreadQuote) {
-					report(file, 'error', 'quote-without-outlet', node.position?.start, 'this quoted block does not say which outlet it comes from',
-						'wrap it in `:::quote{outlet=<glossary id>}` … `:::`, or `:::quote{outlet=unknown reason="…"}` when it cannot be identified');
+					report(
+						file,
+						'error',
+						'quote-without-outlet',
+						node.position?.start,
+						'this quoted block does not say which outlet it comes from',
+						'wrap it in `:::quote{outlet=<glossary id>}` … `:::`, or `:::quote{outlet=unknown reason="…"}` when it cannot be identified',
+					);
 				}
 				return;
 			}
@@ -91,10 +97,23 @@ export const remarkQuotes: Plugin<[RemarkQuotesOptions], Root> = function ({ glo
 			const explicitId = attrs.id?.trim();
 			const taken = quoteIdsOf(file);
 			if (explicitId && taken.has(explicitId)) {
-				report(file, 'error', 'duplicate-quote-id', place, `another quoted block already has the id \`${explicitId}\``, 'give each :::quote its own `#id`, or leave it out to have one made from the first words');
+				report(
+					file,
+					'error',
+					'duplicate-quote-id',
+					place,
+					`another quoted block already has the id \`${explicitId}\``,
+					'give each :::quote its own `#id`, or leave it out to have one made from the first words',
+				);
 			} else if (explicitId && isPageId(explicitId)) {
-				report(file, 'error', 'page-id', place, `the id \`${explicitId}\` is one the article page uses for itself`,
-					`choose another \`#id\` (ids starting with \`quote-\` are always free), or leave it out to have one made from the first words`);
+				report(
+					file,
+					'error',
+					'page-id',
+					place,
+					`the id \`${explicitId}\` is one the article page uses for itself`,
+					`choose another \`#id\` (ids starting with \`quote-\` are always free), or leave it out to have one made from the first words`,
+				);
 			}
 			const id = explicitId ?? uniqueId(anchorFromText('quote', quoteText, 5), taken);
 			taken.add(id);
@@ -150,10 +169,7 @@ function captionContent(quote: QuoteRecord, outletName: string | undefined, rout
 	if (quote.url) details.push(h('a.quote-original', { href: quote.url, rel: ['noopener', 'noreferrer', 'external'] }, 'original'));
 	for (const item of details) credit.push(text(', '), item);
 	parts.push(h('span.quote-credit', credit));
-	const phrase =
-		quote.evidence === 'named'
-			? 'Named in the article'
-			: `Identified by the editors${quote.basis ? `: ${quote.basis}` : ''}`;
+	const phrase = quote.evidence === 'named' ? 'Named in the article' : `Identified by the editors${quote.basis ? `: ${quote.basis}` : ''}`;
 	parts.push(
 		text(' '),
 		h('details.quote-evidence', [

@@ -41,23 +41,35 @@ export const remarkSafeUrls: Plugin<[], Root> = function () {
 			const scheme = urlScheme(node.url);
 			const place = node.position?.start;
 			if (isProtocolRelative(node.url)) {
-				report(file, 'error', node.type === 'image' ? 'remote-image' : 'protocol-relative-url', place,
+				report(
+					file,
+					'error',
+					node.type === 'image' ? 'remote-image' : 'protocol-relative-url',
+					place,
 					`\`${node.url.slice(0, 60)}\` is an address on another host${node.type === 'image' ? ': an image must be a file of this site' : ' without its scheme'}`,
-					node.type === 'image' ? 'put the image in public/ and write its path, e.g. `![a map](/images/map.png)`' : `write the full address, e.g. \`https:${node.url.trim().replace(/^[/\\]+/, '//')}\``);
+					node.type === 'image'
+						? 'put the image in public/ and write its path, e.g. `![a map](/images/map.png)`'
+						: `write the full address, e.g. \`https:${node.url.trim().replace(/^[/\\]+/, '//')}\``,
+				);
 				node.url = '#';
 				return;
 			}
 			if (node.type === 'image') {
 				if (scheme) {
-					report(file, 'error', 'remote-image', place, `an image must be a file of this site, not \`${node.url.slice(0, 60)}\``,
-						'put the image in public/ and write its path, e.g. `![a map](/images/map.png)`');
+					report(
+						file,
+						'error',
+						'remote-image',
+						place,
+						`an image must be a file of this site, not \`${node.url.slice(0, 60)}\``,
+						'put the image in public/ and write its path, e.g. `![a map](/images/map.png)`',
+					);
 					node.url = '#';
 				}
 				return;
 			}
 			if (scheme && scheme !== 'http' && scheme !== 'https' && scheme !== 'mailto') {
-				report(file, 'error', 'unsafe-url', place, `a link to \`${scheme}:\` is not allowed: \`${node.url.slice(0, 60)}\``,
-					'link to an http(s) address, a mailto: address or a page of this site');
+				report(file, 'error', 'unsafe-url', place, `a link to \`${scheme}:\` is not allowed: \`${node.url.slice(0, 60)}\``, 'link to an http(s) address, a mailto: address or a page of this site');
 				node.url = '#';
 			}
 		});

@@ -34,8 +34,14 @@ export const remarkUnmarkedAliases: Plugin<[RemarkUnmarkedAliasesOptions], Root>
 				const ids = pattern.ids.get(found) ?? pattern.ids.get(flipFirst(found)) ?? [];
 				const start = node.position?.start;
 				const place = start && (firstBreak < 0 || match.index < firstBreak) ? { line: start.line, column: start.column + match.index } : start;
-				report(file, 'warning', 'unmarked-name', place, `"${node.value.substr(match.index, found.length)}" is a name of ${ids.map((i) => `\`${i}\``).join(' or ')} but is not marked`,
-					`mark it: \`:e[${found}]${ids.length > 1 ? `{#${ids[0]}}` : ''}\``);
+				report(
+					file,
+					'warning',
+					'unmarked-name',
+					place,
+					`"${node.value.substr(match.index, found.length)}" is a name of ${ids.map((i) => `\`${i}\``).join(' or ')} but is not marked`,
+					`mark it: \`:e[${found}]${ids.length > 1 ? `{#${ids[0]}}` : ''}\``,
+				);
 			}
 		});
 	};

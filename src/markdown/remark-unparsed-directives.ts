@@ -42,8 +42,14 @@ export const remarkUnparsedDirectives: Plugin<[RemarkForeignDirectivesOptions?],
 			if (from === undefined || to === undefined) return;
 			const match = new RegExp(OWN_SYNTAX.source).exec(source.slice(from, to));
 			if (!match) return;
-			report(file, 'error', 'mark-in-image', placeAt(source, from + match.index), `an image's description cannot hold \`${match[0]}[…]\`: the description is plain text, and the mark would be dropped`,
-				`write the words without the mark (${node.alt ? `\`![${node.alt}](…)\`` : 'plain words'}), and mark the name in the text around the image`);
+			report(
+				file,
+				'error',
+				'mark-in-image',
+				placeAt(source, from + match.index),
+				`an image's description cannot hold \`${match[0]}[…]\`: the description is plain text, and the mark would be dropped`,
+				`write the words without the mark (${node.alt ? `\`![${node.alt}](…)\`` : 'plain words'}), and mark the name in the text around the image`,
+			);
 		});
 		// `fix=‘Ali’`: read as a value that starts and ends with curly quotes.
 		visit(tree, (node) => {
@@ -68,11 +74,23 @@ export const remarkUnparsedDirectives: Plugin<[RemarkForeignDirectivesOptions?],
 				const name = from === undefined ? `:${before.name}[…]` : clip(source.slice(from, start));
 				if (CURLY.test(line.slice(0, line.includes('}') ? line.indexOf('}') + 1 : undefined))) curly(file, node.position?.start, name, line);
 				else if (!line.includes('}'))
-					report(file, 'error', 'unclosed-attributes', node.position?.start, `the attributes of ${name} are never closed: \`${clip(line)}\` would be published as text`,
-						`close them with \`}\`, e.g. \`${name}${/^\{[#.]?[\w-]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'}]*))?/.exec(line)?.[0] ?? '{'}}\``);
+					report(
+						file,
+						'error',
+						'unclosed-attributes',
+						node.position?.start,
+						`the attributes of ${name} are never closed: \`${clip(line)}\` would be published as text`,
+						`close them with \`}\`, e.g. \`${name}${/^\{[#.]?[\w-]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'}]*))?/.exec(line)?.[0] ?? '{'}}\``,
+					);
 				else
-					report(file, 'error', 'unreadable-attributes', node.position?.start, `the attributes of ${name} cannot be read: \`${clip(line.slice(0, line.indexOf('}') + 1))}\` would be published as text`,
-						'write them as `{#id}` or `{key=value key="two words"}`, with straight quotes');
+					report(
+						file,
+						'error',
+						'unreadable-attributes',
+						node.position?.start,
+						`the attributes of ${name} cannot be read: \`${clip(line.slice(0, line.indexOf('}') + 1))}\` would be published as text`,
+						'write them as `{#id}` or `{key=value key="two words"}`, with straight quotes',
+					);
 				return;
 			}
 			for (const match of written.matchAll(OWN_SYNTAX)) {
@@ -81,8 +99,14 @@ export const remarkUnparsedDirectives: Plugin<[RemarkForeignDirectivesOptions?],
 				const directive = `${match[1]}${match[2]}`;
 				if (CURLY.test(line)) curly(file, place, directive, line);
 				else
-					report(file, 'error', 'unparsed-directive', place, `\`${clip(line)}\` is not a complete ${directive} and would be published as text`,
-						`check its brackets and quotes (\`[words]\`, \`{key="value"}\`, every one closed, on one line); to write it literally, escape the colon: \`\\${directive}\``);
+					report(
+						file,
+						'error',
+						'unparsed-directive',
+						place,
+						`\`${clip(line)}\` is not a complete ${directive} and would be published as text`,
+						`check its brackets and quotes (\`[words]\`, \`{key="value"}\`, every one closed, on one line); to write it literally, escape the colon: \`\\${directive}\``,
+					);
 			}
 		});
 	};
@@ -90,8 +114,14 @@ export const remarkUnparsedDirectives: Plugin<[RemarkForeignDirectivesOptions?],
 
 function curly(file: VFile, place: Place | undefined, directive: string, line: string, read = false) {
 	const value = /\w+=[\u201C\u201E\u2018\u201A\u00AB][^\u201D\u2019\u00BB]*[\u201D\u2019\u00BB]?/u.exec(line)?.[0];
-	report(file, 'error', 'curly-quotes', place, `curly quotes around an attribute value of ${directive}${value ? `: \`${value}\`` : ''}; ${read ? 'they would be published as part of the value' : 'the directive cannot be read'}`,
-		`use straight quotes: ${value ? `\`${value.replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"').replace(/[\u2018\u2019\u201A]/g, "'")}\`` : '`key="value"`'} (an editor's "smart quotes" setting makes curly ones)`);
+	report(
+		file,
+		'error',
+		'curly-quotes',
+		place,
+		`curly quotes around an attribute value of ${directive}${value ? `: \`${value}\`` : ''}; ${read ? 'they would be published as part of the value' : 'the directive cannot be read'}`,
+		`use straight quotes: ${value ? `\`${value.replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"').replace(/[\u2018\u2019\u201A]/g, "'")}\`` : '`key="value"`'} (an editor's "smart quotes" setting makes curly ones)`,
+	);
 }
 
 function clip(text: string): string {

@@ -58,7 +58,10 @@ const THRESHOLD = 0.4;
  */
 export function suggestEntries(glossary: GlossaryIndex, ref: EntryReference, { filter = () => true, limit = 3 }: SuggestOptions = {}): string[] {
 	const named = ref.label ? (glossary.byName.get(normalizeName(ref.label)) ?? []) : [];
-	const needles = [ref.id, ref.label].filter((n): n is string => !!n).map(squeeze).filter(Boolean);
+	const needles = [ref.id, ref.label]
+		.filter((n): n is string => !!n)
+		.map(squeeze)
+		.filter(Boolean);
 	const ranked: { id: string; score: number }[] = [];
 	for (const entry of glossary.entries.values()) {
 		if (!filter(entry)) continue;

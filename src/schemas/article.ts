@@ -4,7 +4,11 @@ import { annotationRecordSchema } from './annotations.ts';
 import { isPlaceholder } from './placeholder.ts';
 
 /** Text an editor must have written: not empty, and not a tool's `TODO: …` placeholder. */
-const finished = () => z.string().min(1).refine((value) => !isPlaceholder(value), { message: 'your own text', abort: true });
+const finished = () =>
+	z
+		.string()
+		.min(1)
+		.refine((value) => !isPlaceholder(value), { message: 'your own text', abort: true });
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'an http:// or https:// address' });
 
@@ -26,7 +30,10 @@ export const articleSchema = z.strictObject({
 			url: httpUrl.optional(),
 		})
 		.optional(),
-	language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, 'a language tag such as en').default('en'),
+	language: z
+		.string()
+		.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, 'a language tag such as en')
+		.default('en'),
 	/** One line for lists, search results and social cards. */
 	summary: finished().max(300),
 });

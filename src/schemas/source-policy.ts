@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { ENTITY_TYPES } from './glossary.ts';
 
 /** A domain name as the policy lists it: `reuters.com`, `en.wikipedia.org` (it covers its subdomains). */
-const domain = z
-	.string()
-	.regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'a domain name in lower case, such as reuters.com (no scheme, no path)');
+const domain = z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'a domain name in lower case, such as reuters.com (no scheme, no path)');
 
 /** Domains of one standing, each with the reason it has that standing. */
 const domainList = z.record(domain, z.string().min(1, 'a reason')).default({});

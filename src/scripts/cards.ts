@@ -35,11 +35,9 @@ let timer = 0;
 /** The name focus is being given back to after Escape: its card stays closed. */
 let returning: HTMLElement | null = null;
 
-const nameOf = (target: EventTarget | null) =>
-	target instanceof Element ? target.closest<HTMLElement>('a[data-entity]') : null;
+const nameOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>('a[data-entity]') : null);
 /** The level whose card holds a node, or -1 outside every open card. */
-const levelOf = (target: EventTarget | null) =>
-	target instanceof Node ? stack.findLastIndex((level) => level.card.contains(target)) : -1;
+const levelOf = (target: EventTarget | null) => (target instanceof Node ? stack.findLastIndex((level) => level.card.contains(target)) : -1);
 const isOwner = (target: EventTarget | null) => stack.some((level) => level.owner === nameOf(target));
 
 const leftViewport = new IntersectionObserver((entries) => {
@@ -134,8 +132,7 @@ function closeFrom(index: number) {
 
 /** Keeps the levels the pointer or focus is in (or on the name of), closes those above. */
 function settle() {
-	const active = (level: Level) =>
-		level.card.matches(':hover') || level.owner.matches(':hover') || level.card.contains(document.activeElement) || level.owner === document.activeElement;
+	const active = (level: Level) => level.card.matches(':hover') || level.owner.matches(':hover') || level.card.contains(document.activeElement) || level.owner === document.activeElement;
 	closeFrom(stack.findLastIndex(active) + 1);
 }
 

@@ -77,10 +77,12 @@ function setUp(form: HTMLFormElement) {
 			}),
 		);
 		const all = routes.search(query);
-		items.push(option('header-search-option-all', all, (li) => {
-			li.className = 'search-all';
-			li.textContent = search.results.length ? `All ${countResults(search.results.length)} on the search page` : 'Open the search page';
-		}));
+		items.push(
+			option('header-search-option-all', all, (li) => {
+				li.className = 'search-all';
+				li.textContent = search.results.length ? `All ${countResults(search.results.length)} on the search page` : 'Open the search page';
+			}),
+		);
 		list.replaceChildren(...items);
 		status.textContent = search.results.length ? `${countResults(search.results.length)} for “${query}”. Use the arrow keys to choose one.` : `No results for “${query}”.`;
 		open(true);

@@ -62,7 +62,11 @@ export function loadPagefind(): Promise<Pagefind> {
 
 /** Pagefind filters for a selection: any of the chosen values within a key, every key. */
 export function toPagefindFilters(selection: FilterSelection): Record<string, { any: string[] }> {
-	return Object.fromEntries(Object.entries(selection).filter(([, values]) => values.length).map(([key, values]) => [key, { any: values }]));
+	return Object.fromEntries(
+		Object.entries(selection)
+			.filter(([, values]) => values.length)
+			.map(([key, values]) => [key, { any: values }]),
+	);
 }
 
 /** Words around `location` in the indexed text, with the matched ones in `<mark>`. */
@@ -91,9 +95,8 @@ export function subResults(data: ResultData, limit = 3): SubResult[] {
 	for (const location of [...data.locations].sort((a, b) => a - b)) {
 		const anchor = anchors.findLast((a) => a.location <= location);
 		if (!anchor || found.has(anchor.id)) continue;
-		const title = /^h\d$/.test(anchor.element) && anchor.text
-			? anchor.text
-			: anchor.element === 'figure' ? 'Quoted block' : `Paragraph ${anchors.filter((a) => a.element === 'p').indexOf(anchor) + 1}`;
+		const title =
+			/^h\d$/.test(anchor.element) && anchor.text ? anchor.text : anchor.element === 'figure' ? 'Quoted block' : `Paragraph ${anchors.filter((a) => a.element === 'p').indexOf(anchor) + 1}`;
 		found.set(anchor.id, { title, url: `${data.url.split('#')[0]}#${anchor.id}`, excerpt: excerptAt(data, location, words) });
 		if (found.size === limit) break;
 	}

@@ -61,18 +61,20 @@ function loadFilters(): Promise<void> {
 			const group = details.querySelector<HTMLElement>('[data-filter-values]')!;
 			const values = Object.keys(totals[key] ?? {}).sort((a, b) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'en')));
 			details.hidden = values.length === 0;
-			group.replaceChildren(...values.map((value) => {
-				const label = document.createElement('label');
-				const box = document.createElement('input');
-				box.type = 'checkbox';
-				box.name = key;
-				box.value = value;
-				const count = document.createElement('span');
-				count.className = 'count';
-				count.dataset.count = '';
-				label.append(box, value, ' ', count);
-				return label;
-			}));
+			group.replaceChildren(
+				...values.map((value) => {
+					const label = document.createElement('label');
+					const box = document.createElement('input');
+					box.type = 'checkbox';
+					box.name = key;
+					box.value = value;
+					const count = document.createElement('span');
+					count.className = 'count';
+					count.dataset.count = '';
+					label.append(box, value, ' ', count);
+					return label;
+				}),
+			);
 		}
 		filtersDrawn = true;
 		updateCounts(totals);
@@ -182,13 +184,17 @@ form.addEventListener('submit', (event) => {
 sortSelect.addEventListener('change', () => commit(true));
 filterSection.addEventListener('change', () => commit(true));
 // A group's values load when it is first opened.
-filterSection.addEventListener('toggle', (event) => {
-	if ((event.target as HTMLDetailsElement).open && !filtersDrawn) {
-		void loadFilters()
-			.then(() => tick(readUrl()))
-			.catch(() => (statusLine.textContent = 'Filters could not load. Try reloading the page.'));
-	}
-}, true);
+filterSection.addEventListener(
+	'toggle',
+	(event) => {
+		if ((event.target as HTMLDetailsElement).open && !filtersDrawn) {
+			void loadFilters()
+				.then(() => tick(readUrl()))
+				.catch(() => (statusLine.textContent = 'Filters could not load. Try reloading the page.'));
+		}
+	},
+	true,
+);
 more.addEventListener('click', () => {
 	const next = shown;
 	void showMore().then(() => list.children[next]?.querySelector('a')?.focus());

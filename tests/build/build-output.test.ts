@@ -68,7 +68,15 @@ async function build(env: Record<string, string>) {
 
 /** Every file of a folder with the hash of its bytes. */
 function snapshot(dir: string): Record<string, string> {
-	return Object.fromEntries(listFiles(dir).map((file) => [file, crypto.createHash('sha1').update(fs.readFileSync(path.join(dir, file))).digest('hex')]));
+	return Object.fromEntries(
+		listFiles(dir).map((file) => [
+			file,
+			crypto
+				.createHash('sha1')
+				.update(fs.readFileSync(path.join(dir, file)))
+				.digest('hex'),
+		]),
+	);
 }
 
 /** What is beside the output, hidden folders apart. */
@@ -191,7 +199,9 @@ describe('the output and content folders', () => {
 		fs.writeFileSync(path.join(other, 'holiday.jpg'), 'not a site');
 		const { code, output } = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: other });
 		expect(code).toBe(1);
-		expect(output).toMatch(/^error: .*photos\/ holds other files \(holiday\.jpg\), not a build of this site; a build replaces its output folder whole, so set READER_OUT_DIR to a new or empty folder$/m);
+		expect(output).toMatch(
+			/^error: .*photos\/ holds other files \(holiday\.jpg\), not a build of this site; a build replaces its output folder whole, so set READER_OUT_DIR to a new or empty folder$/m,
+		);
 		expect(fs.readdirSync(other)).toEqual(['holiday.jpg']);
 	});
 

@@ -26,8 +26,14 @@ function corpus(articles: number): string {
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(path.join(dir, 'articles'), { recursive: true });
 	fs.mkdirSync(path.join(dir, 'glossary'), { recursive: true });
-	fs.writeFileSync(path.join(dir, 'glossary', 'capital-city.md'), '---\nname: Capital City\ntype: place\nrole: Capital of a test country\nasOf: 2014-06\nsummary: A city that every test article names.\ncoordinates: { lat: 33.33, lon: 44.38 }\n---\n');
-	fs.writeFileSync(path.join(dir, 'glossary', 'the-daily-test.md'), '---\nname: The Daily Test\ntype: outlet\nrole: Newspaper of the tests\nasOf: 2014-06\nsummary: A newspaper that every test article quotes.\n---\n');
+	fs.writeFileSync(
+		path.join(dir, 'glossary', 'capital-city.md'),
+		'---\nname: Capital City\ntype: place\nrole: Capital of a test country\nasOf: 2014-06\nsummary: A city that every test article names.\ncoordinates: { lat: 33.33, lon: 44.38 }\n---\n',
+	);
+	fs.writeFileSync(
+		path.join(dir, 'glossary', 'the-daily-test.md'),
+		'---\nname: The Daily Test\ntype: outlet\nrole: Newspaper of the tests\nasOf: 2014-06\nsummary: A newspaper that every test article quotes.\n---\n',
+	);
 	for (let n = 1; n <= articles; n++) {
 		const day = String(1 + (n % 28)).padStart(2, '0');
 		const month = String(1 + Math.floor(n / 28)).padStart(2, '0');
@@ -52,11 +58,17 @@ describe('entry pages of a very popular entry', () => {
 	}, 600_000);
 
 	it('puts each mention and each quoted block on exactly one page, the first on the entry page', () => {
-		for (const [site, articles] of [[small, 10], [large, 30]] as const) {
+		for (const [site, articles] of [
+			[small, 10],
+			[large, 30],
+		] as const) {
 			const mentionPages = Math.ceil((articles * MENTIONS_PER_ARTICLE) / MENTIONS_PER_PAGE);
 			const pages = ['glossary/capital-city/index.html', ...Array.from({ length: mentionPages - 1 }, (_, i) => `glossary/capital-city/mentions/${i + 2}/index.html`)];
 			let listed = 0;
-			for (const page of pages) listed += findAll(readPage(site.dir, page), (el) => el.tagName === 'ol' && (el.properties.className as string[] | undefined)?.includes('mentions') === true).flatMap((ol) => findAll(ol, (el) => el.tagName === 'li')).length;
+			for (const page of pages)
+				listed += findAll(readPage(site.dir, page), (el) => el.tagName === 'ol' && (el.properties.className as string[] | undefined)?.includes('mentions') === true).flatMap((ol) =>
+					findAll(ol, (el) => el.tagName === 'li'),
+				).length;
 			expect(listed).toBe(articles * MENTIONS_PER_ARTICLE);
 			expect(fs.existsSync(path.join(site.dir, `glossary/capital-city/mentions/${mentionPages + 1}/index.html`))).toBe(false);
 			const quotePages = Math.ceil((articles * QUOTES_PER_ARTICLE) / QUOTES_PER_PAGE);

@@ -52,7 +52,10 @@ describe('entry pages', () => {
 	});
 
 	it('give every entry of the seed a Sources section', () => {
-		const ids = fs.readdirSync(path.join(site.dir, 'glossary'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+		const ids = fs
+			.readdirSync(path.join(site.dir, 'glossary'), { withFileTypes: true })
+			.filter((d) => d.isDirectory())
+			.map((d) => d.name);
 		expect(ids.length).toBe(63);
 		for (const id of ids) expect(sourceItems(id).items.length, id).toBeGreaterThan(0);
 	});

@@ -34,7 +34,10 @@ for (const base of ['/', '/reader/'] as const) {
 		});
 
 		it('would report an invalid page (the validator is really configured)', async () => {
-			const report = await validator.validateString('<!doctype html><html lang="en"><head><title>x</title></head><body><p><div></div></p><aside aria-label="a"></aside><aside aria-label="a"></aside></body></html>', path.resolve('dist-check/broken.html'));
+			const report = await validator.validateString(
+				'<!doctype html><html lang="en"><head><title>x</title></head><body><p><div></div></p><aside aria-label="a"></aside><aside aria-label="a"></aside></body></html>',
+				path.resolve('dist-check/broken.html'),
+			);
 			expect(report.valid).toBe(false);
 		});
 	});

@@ -34,7 +34,10 @@ for (const base of ['/', '/reader/'] as const) {
 		const responses = new Map<string, Promise<{ status: number; body: string; location: string | null }>>();
 		const get = (url: string) => {
 			if (!responses.has(url)) {
-				responses.set(url, fetch(url, { redirect: 'manual' }).then(async (r) => ({ status: r.status, body: await r.text(), location: r.headers.get('location') })));
+				responses.set(
+					url,
+					fetch(url, { redirect: 'manual' }).then(async (r) => ({ status: r.status, body: await r.text(), location: r.headers.get('location') })),
+				);
 			}
 			return responses.get(url)!;
 		};
@@ -42,7 +45,10 @@ for (const base of ['/', '/reader/'] as const) {
 		const idsOf = async (url: string) => {
 			if (!ids.has(url)) {
 				const tree = fromHtml((await get(url)).body);
-				ids.set(url, new Set(findAll(tree, (el) => el.properties.id !== undefined || (el.tagName === 'a' && el.properties.name !== undefined)).map((el) => String(el.properties.id ?? el.properties.name))));
+				ids.set(
+					url,
+					new Set(findAll(tree, (el) => el.properties.id !== undefined || (el.tagName === 'a' && el.properties.name !== undefined)).map((el) => String(el.properties.id ?? el.properties.name))),
+				);
 			}
 			return ids.get(url)!;
 		};

@@ -164,7 +164,11 @@ describe('the article map', () => {
 			expect(link.properties.href).toBe(`${BASE}glossary/${id}/`);
 		}
 		// Washington is west of Berlin, which is north-west of Dubai.
-		const at = (id: string) => findAll(drawn.find((a) => a.properties.dataEntity === id)!, (el) => el.tagName === 'circle')[0]!.properties;
+		const at = (id: string) =>
+			findAll(
+				drawn.find((a) => a.properties.dataEntity === id)!,
+				(el) => el.tagName === 'circle',
+			)[0]!.properties;
 		expect(Number(at('united-states').cx)).toBeLessThan(Number(at('germany').cx));
 		expect(Number(at('germany').cy)).toBeLessThan(Number(at('dubai').cy));
 	});
@@ -176,7 +180,10 @@ describe('the article map', () => {
 			const describedBy = String(link.properties.ariaDescribedBy);
 			const cards = findAll(page, (el) => el.properties.dataCardContent === id);
 			expect(cards, id).toHaveLength(1);
-			expect(findAll(cards[0]!, (el) => el.properties.id === describedBy), id).toHaveLength(1);
+			expect(
+				findAll(cards[0]!, (el) => el.properties.id === describedBy),
+				id,
+			).toHaveLength(1);
 			const inText = bodyMarks.find((m) => m.properties.dataEntity === id);
 			if (inText) expect(inText.properties.ariaDescribedBy).toEqual(link.properties.ariaDescribedBy);
 			expect(toText(link).trim()).toBe(glossary.get(id)!.name);
@@ -285,7 +292,9 @@ describe('open data', () => {
 	it('links the data files from the article page, under the base path', () => {
 		const links = findAll(page, (el) => el.tagName === 'a' && /\/data\//.test(String(el.properties.href)));
 		const hrefs = links.map((a) => String(a.properties.href));
-		expect(hrefs).toEqual(expect.arrayContaining([`${BASE}data/glossary.json`, `${BASE}data/articles/${SLUG}.json`, `${BASE}data/articles/${SLUG}.annotations.jsonld`, `${BASE}data/articles/${SLUG}.schema.jsonld`]));
+		expect(hrefs).toEqual(
+			expect.arrayContaining([`${BASE}data/glossary.json`, `${BASE}data/articles/${SLUG}.json`, `${BASE}data/articles/${SLUG}.annotations.jsonld`, `${BASE}data/articles/${SLUG}.schema.jsonld`]),
+		);
 		for (const href of hrefs) expect(fs.existsSync(path.join(site.dir, href.slice(BASE.length))), href).toBe(true);
 	});
 
@@ -306,7 +315,7 @@ describe('open data', () => {
 		const maliki = data.entries.find((e: { id: string }) => e.id === 'nouri-al-maliki');
 		expect(maliki.note.length).toBeGreaterThan(40);
 		expect(fs.readFileSync(path.resolve('content/glossary/people/nouri-al-maliki.md'), 'utf8')).toContain(maliki.note.split('\n')[0]);
-		
+
 		expect(baghdad.mentions).toEqual([{ article: `${ORIGIN}${BASE}articles/${SLUG}/`, count: expect.any(Number) }]);
 		expect(baghdad.mentions[0].count).toBeGreaterThan(3);
 	});

@@ -48,7 +48,10 @@ describe('article metadata', () => {
 	it('links the Atom feed from every page', () => {
 		for (const page of ['index.html', ARTICLE, 'glossary/index.html', 'search/index.html', '404.html']) {
 			const links = findAll(readPage(site.dir, page), (el) => el.tagName === 'link' && (el.properties.rel as string[]).includes('alternate'));
-			expect(links.map((el) => [el.properties.type, el.properties.href]), page).toEqual([['application/atom+xml', '/reader/feed.xml']]);
+			expect(
+				links.map((el) => [el.properties.type, el.properties.href]),
+				page,
+			).toEqual([['application/atom+xml', '/reader/feed.xml']]);
 		}
 	});
 
@@ -57,7 +60,13 @@ describe('article metadata', () => {
 		const blocks = findAll(tree, (el) => el.tagName === 'script' && el.properties.type === 'application/ld+json');
 		expect(blocks).toHaveLength(1);
 		const head = JSON.parse(toText(blocks[0]!));
-		expect(head).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', url: PAGE_URL, headline: 'Kurds seize Jalula to attack ISIS, Iraq loses border crossing with Syria', datePublished: '2014-06-21' });
+		expect(head).toMatchObject({
+			'@context': 'https://schema.org',
+			'@type': 'NewsArticle',
+			url: PAGE_URL,
+			headline: 'Kurds seize Jalula to attack ISIS, Iraq loses border crossing with Syria',
+			datePublished: '2014-06-21',
+		});
 		expect(head.author).toMatchObject({ '@type': 'Person', name: 'Ed Morrissey' });
 		expect(head.publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'Hot Air', url: `${SITE_URL}/reader/glossary/hot-air/` });
 		expect(head.mentions).toBeUndefined();

@@ -29,8 +29,7 @@ beforeAll(async () => {
 });
 
 const byId = (tree: Root | Element, id: string) => findAll(tree, (el) => el.properties.id === id)[0];
-const byClass = (tree: Root | Element, name: string) =>
-	findAll(tree, (el) => Array.isArray(el.properties.className) && el.properties.className.includes(name));
+const byClass = (tree: Root | Element, name: string) => findAll(tree, (el) => Array.isArray(el.properties.className) && el.properties.className.includes(name));
 const caption = (figure: Element) => findAll(figure, (el) => el.tagName === 'figcaption')[0]!;
 
 describe('quoted blocks of the seed article', () => {
@@ -96,9 +95,7 @@ describe('the Sources section', () => {
 
 	it('lists every outlet the article quotes or cites, including its publisher and republisher', () => {
 		const items = byClass(section(), 'source');
-		expect(items.map((li) => li.properties.dataSource)).toEqual([
-			'abc-news', 'agence-france-presse', 'associated-press', 'bbc', 'hot-air', 'mesop', 'sky-news', 'new-york-times',
-		]);
+		expect(items.map((li) => li.properties.dataSource)).toEqual(['abc-news', 'agence-france-presse', 'associated-press', 'bbc', 'hot-air', 'mesop', 'sky-news', 'new-york-times']);
 		const text = (outlet: string) => toText(items.find((li) => li.properties.dataSource === outlet)!);
 		expect(text('hot-air')).toContain('Published this article');
 		expect(text('mesop')).toContain('Republished the copy shown here');
@@ -112,7 +109,10 @@ describe('the Sources section', () => {
 		expect(quoteLinks.map((a) => a.properties.href).sort()).toEqual(QUOTES.map(([id]) => `#${id}`).sort());
 		for (const [id, outlet] of QUOTES) {
 			const item = byClass(section(), 'source').find((li) => li.properties.dataSource === outlet)!;
-			expect(findAll(item, (el) => el.properties.href === `#${id}`), id).toHaveLength(1);
+			expect(
+				findAll(item, (el) => el.properties.href === `#${id}`),
+				id,
+			).toHaveLength(1);
 		}
 		for (const link of links) expect(byId(article, String(link.properties.href).slice(1)), String(link.properties.href)).toBeDefined();
 	});
@@ -121,7 +121,10 @@ describe('the Sources section', () => {
 describe('the byline', () => {
 	it('marks the publisher and the republisher as outlets, with cards', () => {
 		const byline = byClass(article, 'byline')[0]!;
-		for (const [outlet, name] of [['hot-air', 'Hot Air'], ['mesop', 'MESOP']]) {
+		for (const [outlet, name] of [
+			['hot-air', 'Hot Air'],
+			['mesop', 'MESOP'],
+		]) {
 			const marked = findAll(byline, (el) => el.tagName === 'a' && el.properties.dataEntity === outlet);
 			expect(marked.map((a) => toText(a))).toEqual([name]);
 			expect(findAll(article, (el) => el.properties.dataCardContent === outlet)).toHaveLength(1);

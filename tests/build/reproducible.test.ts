@@ -13,12 +13,17 @@ import { OUTPUT_ROOT, SITE_URL, buildSite, cacheDirFor, seedSite, type SiteBuild
 import { seedEdition } from '../helpers/seed.ts';
 import { listFiles } from '../helpers/dist.ts';
 
-
 function digests(dir: string): Map<string, string> {
 	return new Map(
 		listFiles(dir)
 			.filter((f) => f !== '.built-by-test')
-			.map((f) => [f, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]),
+			.map((f) => [
+				f,
+				crypto
+					.createHash('sha256')
+					.update(fs.readFileSync(path.join(dir, f)))
+					.digest('hex'),
+			]),
 	);
 }
 

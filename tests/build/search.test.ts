@@ -4,7 +4,6 @@ import type { Element } from 'hast';
 import { fixtureSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, indexedText, readPage } from '../helpers/html.ts';
 
-
 /** `key: [values]` of every `data-pagefind-<kind>="key[data-value]"` inside the indexed body. */
 function tags(dir: string, page: string, kind: 'Filter' | 'Meta' | 'Sort'): Record<string, string[]> {
 	const tree = readPage(dir, page);

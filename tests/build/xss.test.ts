@@ -81,18 +81,24 @@ describe('script payloads in content', () => {
 			'"><img src=x onerror="window.__xss=9">', // quote via
 			'<script>window.__xss=12</script>', // quote basis
 			'"><img src=x onerror="window.__xss=13">', // quote author
-			'<script>window.__xss=\'how\'</script>', // quote how
+			"<script>window.__xss='how'</script>", // quote how
 			'</figcaption><script>window.__xss="reason"</script>', // unknown outlet's reason
 			'"><img src=x onerror="window.__xss=11">', // sic fix
-			'<script>window.__xss=\'sic note\'</script>', // sic note
+			"<script>window.__xss='sic note'</script>", // sic note
 			'Evil <script>window.__xss="outlet name"</script> News', // outlet name
-			'<script>window.__xss=\'role\'</script>', // card role
-			'\'><img src=x onerror=window.__xss=\'summary\'>', // card summary
+			"<script>window.__xss='role'</script>", // card role
+			"'><img src=x onerror=window.__xss='summary'>", // card summary
 		]) {
 			expect(article, text).toContain(text);
 		}
 		const entry = toText(fromHtml(fs.readFileSync(path.join(site.dir, 'glossary/xss-person/index.html'), 'utf8')));
-		for (const text of ['"><img src=x onerror="window.__xss=\'name\'">', '<script>window.__xss=\'alias\'</script>', '<b onmouseover="window.__xss=5">x</b>', '\\<img src=x onerror=alert("note")>'.slice(1), '<script>alert("code")</script>']) {
+		for (const text of [
+			'"><img src=x onerror="window.__xss=\'name\'">',
+			"<script>window.__xss='alias'</script>",
+			'<b onmouseover="window.__xss=5">x</b>',
+			'\\<img src=x onerror=alert("note")>'.slice(1),
+			'<script>alert("code")</script>',
+		]) {
 			expect(entry, text).toContain(text);
 		}
 		const outlet = toText(fromHtml(fs.readFileSync(path.join(site.dir, 'glossary/evil-news/index.html'), 'utf8')));

@@ -27,10 +27,13 @@ const CLOCK_PAUSED = new Date('2026-01-05T10:00:00Z');
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser(() => seedSite('/'), (s, b) => {
-	site = s;
-	browser = b;
-});
+siteInBrowser(
+	() => seedSite('/'),
+	(s, b) => {
+		site = s;
+		browser = b;
+	},
+);
 
 interface Logged {
 	type: string;
@@ -49,15 +52,23 @@ async function open(options: BrowserContextOptions = DESKTOP, address = ARTICLE)
 		const log: { type: string; id: string; t: number }[] = [];
 		Object.assign(window, { cardLog: log });
 		for (const type of ['pointerover', 'pointerout', 'focusin']) {
-			document.addEventListener(type, (event) => {
-				const name = event.target instanceof Element ? event.target.closest<HTMLElement>('a[data-entity]') : null;
-				if (name) log.push({ type, id: name.dataset.entity!, t: performance.now() });
-			}, true);
+			document.addEventListener(
+				type,
+				(event) => {
+					const name = event.target instanceof Element ? event.target.closest<HTMLElement>('a[data-entity]') : null;
+					if (name) log.push({ type, id: name.dataset.entity!, t: performance.now() });
+				},
+				true,
+			);
 		}
-		document.addEventListener('toggle', (event) => {
-			const card = event.target as HTMLElement;
-			log.push({ type: (event as ToggleEvent).newState, id: card.dataset.entityCard ?? '', t: performance.now() });
-		}, true);
+		document.addEventListener(
+			'toggle',
+			(event) => {
+				const card = event.target as HTMLElement;
+				log.push({ type: (event as ToggleEvent).newState, id: card.dataset.entityCard ?? '', t: performance.now() });
+			},
+			true,
+		);
 	});
 	await page.goto(site.url + address);
 	await page.clock.pauseAt(CLOCK_PAUSED);
@@ -154,7 +165,10 @@ describe('opening a card', () => {
 		await page.mouse.move(r.right + 30, r.top + r.height / 2, { steps: 4 });
 		await page.mouse.move(4, r.bottom + 80);
 		await page.clock.runFor(500);
-		expect((await log(page)).some((e) => e.type === 'pointerover' && e.id === 'jalula'), 'the sweep crossed the name').toBe(true);
+		expect(
+			(await log(page)).some((e) => e.type === 'pointerover' && e.id === 'jalula'),
+			'the sweep crossed the name',
+		).toBe(true);
 		expect(await openCards(page)).toEqual([]);
 		expect((await log(page)).filter((e) => e.type === 'open')).toEqual([]);
 		// Resting on it opens the card after about 120 ms: not at 100, by 200.
@@ -502,7 +516,10 @@ describe('placement', () => {
 			return { leftmost: byLeft[0]!.i, rightmost: byLeft.at(-1)!.i };
 		});
 		const all = page.locator('.article-body a[data-entity]');
-		for (const [which, index] of [['right', edges.rightmost], ['left', edges.leftmost]] as const) {
+		for (const [which, index] of [
+			['right', edges.rightmost],
+			['left', edges.leftmost],
+		] as const) {
 			const name = all.nth(index);
 			const id = (await name.getAttribute('data-entity'))!;
 			await page.mouse.move(4, 4);
@@ -574,7 +591,10 @@ describe('placement', () => {
 });
 
 describe('themes and motion', () => {
-	for (const [scheme, background] of [['light', 'rgb(255, 255, 255)'], ['dark', 'rgb(34, 36, 38)']] as const) {
+	for (const [scheme, background] of [
+		['light', 'rgb(255, 255, 255)'],
+		['dark', 'rgb(34, 36, 38)'],
+	] as const) {
 		it(`draws the card in the ${scheme} theme`, async () => {
 			const page = await open({ ...DESKTOP, colorScheme: scheme });
 			await focusByKeyboard(page, nameIn(page, 'jalula'));
@@ -586,7 +606,10 @@ describe('themes and motion', () => {
 		});
 	}
 
-	for (const [reducedMotion, animation] of [['reduce', 'none'], ['no-preference', 'card-in']] as const) {
+	for (const [reducedMotion, animation] of [
+		['reduce', 'none'],
+		['no-preference', 'card-in'],
+	] as const) {
 		it(`animates the card only without a reduced-motion request (${reducedMotion})`, async () => {
 			const page = await open({ ...DESKTOP, reducedMotion });
 			await focusByKeyboard(page, nameIn(page, 'jalula'));

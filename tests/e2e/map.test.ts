@@ -13,10 +13,13 @@ const SLUG = 'kurds-seize-jalula-to-attack-isis';
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser(() => seedSite('/reader/'), (s, b) => {
-	site = s;
-	browser = b;
-});
+siteInBrowser(
+	() => seedSite('/reader/'),
+	(s, b) => {
+		site = s;
+		browser = b;
+	},
+);
 
 async function openArticle(options: Parameters<Browser['newPage']>[0] = {}): Promise<{ page: Page; requests: string[] }> {
 	const page = await browser.newPage(options);
@@ -94,10 +97,7 @@ describe('the article map', () => {
 		const { violations, passed } = await page.evaluate(async () => {
 			type Rule = { id: string; nodes: unknown[] };
 			const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-			const result = await axe.run(
-				{ include: [['.article-map'], ['.article-data']] },
-				{ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
-			);
+			const result = await axe.run({ include: [['.article-map'], ['.article-data']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
 			return { violations: result.violations.map((v) => `${v.id} (${v.nodes.length})`), passed: result.passes.map((p) => p.id) };
 		});
 		expect(violations).toEqual([]);

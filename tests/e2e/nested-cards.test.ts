@@ -41,7 +41,8 @@ const nameIn = (page: Page, id: string) => page.locator(`.article-body a[data-en
 const cardOf = (page: Page, id: string) => page.locator(`[data-entity-card="${id}"]`);
 const linkIn = (card: Locator, id: string) => card.locator(`a[data-entity="${id}"]`);
 const openCards = (page: Page) => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-entity-card]:popover-open')].map((c) => c.dataset.entityCard).sort());
-const active = (page: Page) => page.evaluate(() => ({ entity: document.activeElement?.getAttribute('data-entity'), card: document.activeElement?.closest<HTMLElement>('[data-entity-card]')?.dataset.entityCard }));
+const active = (page: Page) =>
+	page.evaluate(() => ({ entity: document.activeElement?.getAttribute('data-entity'), card: document.activeElement?.closest<HTMLElement>('[data-entity-card]')?.dataset.entityCard }));
 const box = (locator: Locator) => locator.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
 
 async function pointAt(page: Page, target: Locator) {

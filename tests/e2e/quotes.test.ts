@@ -22,10 +22,13 @@ const QUOTES: [id: string, name: string][] = [
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser(() => seedSite('/reader/'), (s, b) => {
-	site = s;
-	browser = b;
-});
+siteInBrowser(
+	() => seedSite('/reader/'),
+	(s, b) => {
+		site = s;
+		browser = b;
+	},
+);
 
 async function openArticle(options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
 	const page = await browser.newPage(options);
@@ -128,7 +131,7 @@ describe('the Sources section', () => {
 		for (const [id, name] of QUOTES) {
 			const link = sources.locator(`a[href="#${id}"]`);
 			await expect(link.count(), id).resolves.toBe(1);
-			const item = sources.locator("li.source", { has: page.locator(`a[href="#${id}"]`) });
+			const item = sources.locator('li.source', { has: page.locator(`a[href="#${id}"]`) });
 			await expect(item.locator('a[data-entity]').first().innerText(), id).resolves.toBe(name);
 			await link.click();
 			await page.waitForFunction((hash) => location.hash === hash, `#${id}`);

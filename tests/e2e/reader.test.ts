@@ -10,10 +10,13 @@ import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser(() => fixtureSite('/reader/'), (s, b) => {
-	site = s;
-	browser = b;
-});
+siteInBrowser(
+	() => fixtureSite('/reader/'),
+	(s, b) => {
+		site = s;
+		browser = b;
+	},
+);
 
 async function openArticle(options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
 	const page = await browser.newPage(options);

@@ -15,10 +15,13 @@ const README_SHOT = path.resolve('docs/screenshot-card.png');
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser(() => seedSite('/'), (s, b) => {
-	site = s;
-	browser = b;
-});
+siteInBrowser(
+	() => seedSite('/'),
+	(s, b) => {
+		site = s;
+		browser = b;
+	},
+);
 
 it('shows the card of a name hovered in the seed article (README screenshot)', async () => {
 	const page = await browser.newPage({ viewport: { width: 900, height: 640 }, colorScheme: 'light', reducedMotion: 'reduce' });

@@ -29,7 +29,10 @@ describe('search budgets on the seed site', () => {
 		const detail = JSON.stringify(first);
 		expect(first.pagefindGzipBytes, detail).toBeLessThanOrEqual(HEADER_BYTES);
 		expect(first.requests, detail).toBeLessThanOrEqual(HEADER_REQUESTS);
-		expect(first.files.filter((f) => f.endsWith('.js')), detail).toEqual(['/pagefind/pagefind.js']);
+		expect(
+			first.files.filter((f) => f.endsWith('.js')),
+			detail,
+		).toEqual(['/pagefind/pagefind.js']);
 		expect(first.byKind.filter ?? 0, detail).toBe(0);
 		// One fragment per result listed, and no more.
 		expect(first.files.filter((f) => f.endsWith('.pf_fragment')).length).toBe(first.results);
@@ -40,7 +43,10 @@ describe('search budgets on the seed site', () => {
 		const detail = JSON.stringify(measured);
 		expect(measured.results).toBeGreaterThan(0);
 		expect(measured.gzipBytes, detail).toBeLessThanOrEqual(SEARCH_PAGE_BYTES);
-		expect(measured.files.some((f) => f.path.endsWith('.pf_filter') || f.path.endsWith('pagefind-worker.js')), detail).toBe(false);
+		expect(
+			measured.files.some((f) => f.path.endsWith('.pf_filter') || f.path.endsWith('pagefind-worker.js')),
+			detail,
+		).toBe(false);
 		expect(measured.layoutShift, detail).toBeLessThan(0.01);
 	});
 });

@@ -115,7 +115,10 @@ for (const base of ['/', '/reader/'] as const) {
 			expect(found.some((r) => r.type.startsWith('Glossary entry'))).toBe(true);
 			// The filter's values load when its group is first opened.
 			await page.locator('details[data-filter="type"] > summary').click();
-			await page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /^Article/ }).check();
+			await page
+				.getByRole('group', { name: 'Type' })
+				.getByRole('checkbox', { name: /^Article/ })
+				.check();
 			await page.waitForURL(/type=Article/);
 			await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length < n, found.length);
 			const narrowed = await results(page);
@@ -158,7 +161,10 @@ for (const base of ['/', '/reader/'] as const) {
 			await page.getByText('Outlets quoted').click();
 			const ap = page.getByRole('group', { name: 'Outlets quoted' }).getByRole('checkbox', { name: /^Associated Press/ });
 			await ap.check();
-			await page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /^Outlet/ }).uncheck();
+			await page
+				.getByRole('group', { name: 'Type' })
+				.getByRole('checkbox', { name: /^Outlet/ })
+				.uncheck();
 			await page.waitForURL((url) => url.searchParams.get('outlet') === 'Associated Press' && !url.searchParams.has('type'));
 			const quoting = await results(page);
 			expect(quoting.map((r) => r.href.split('?')[0])).toEqual([`${base}${ARTICLE}`]);

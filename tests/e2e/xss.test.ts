@@ -83,7 +83,7 @@ describe('script payloads in a browser', () => {
 			await card.waitFor({ state: 'visible' });
 			await page.keyboard.press('Escape');
 		}
-		await expect(page.locator('[data-entity-card="xss-person"]').textContent()).resolves.toContain('<script>window.__xss=\'role\'</script>');
+		await expect(page.locator('[data-entity-card="xss-person"]').textContent()).resolves.toContain("<script>window.__xss='role'</script>");
 		await expectNothingRan(page, trap);
 		expect(trap.errors).toEqual([]);
 		await page.close();

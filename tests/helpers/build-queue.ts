@@ -54,7 +54,8 @@ async function startQueue(): Promise<Queue> {
 		const settings = JSON.stringify([request.contentDir, request.base, request.env]);
 		const known = builds.get(request.name);
 		if (known) {
-			if (known.settings !== settings) return Promise.reject(new Error(`The test build \`${request.name}\` was asked for with other settings: ${known.settings} and now ${settings}. Give each set of settings its own name.`));
+			if (known.settings !== settings)
+				return Promise.reject(new Error(`The test build \`${request.name}\` was asked for with other settings: ${known.settings} and now ${settings}. Give each set of settings its own name.`));
 			return known.result;
 		}
 		const result = last.then(() => runBuild(request));

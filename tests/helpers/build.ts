@@ -47,7 +47,11 @@ export const SITE_URL = 'https://reader.example';
 
 /** The Astro cache a content folder gets under a base path (each its own). */
 export function cacheDirFor(contentDir: string, base: string): string {
-	const key = crypto.createHash('sha1').update(`${path.resolve(contentDir)}|${base}`).digest('hex').slice(0, 10);
+	const key = crypto
+		.createHash('sha1')
+		.update(`${path.resolve(contentDir)}|${base}`)
+		.digest('hex')
+		.slice(0, 10);
 	return path.join(OUTPUT_ROOT, `.cache-${key}`);
 }
 

@@ -16,7 +16,11 @@ export function seedEdition(content = 'content'): string {
 	const seedArticles = new Set(SEED_ARTICLES.map((slug) => `articles/${slug}.md`));
 	const files = listFiles(content).filter((file) => !file.startsWith('articles/') || seedArticles.has(file));
 	const hash = crypto.createHash('sha1');
-	for (const file of files) hash.update(`${file}\0`).update(fs.readFileSync(path.join(content, file))).update('\0');
+	for (const file of files)
+		hash
+			.update(`${file}\0`)
+			.update(fs.readFileSync(path.join(content, file)))
+			.update('\0');
 	const dir = path.resolve('tests/.output', `seed-edition-${hash.digest('hex').slice(0, 12)}`);
 	const done = path.join(dir, 'content');
 	if (fs.existsSync(done)) return done;

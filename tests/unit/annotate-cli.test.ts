@@ -100,25 +100,41 @@ describe('npm run annotate', () => {
 	describe('refuses bad input with a clear error', () => {
 		const cases: Array<[string, () => string, RegExp]> = [
 			['a missing file', () => path.join(content, 'articles', 'nope.md'), /nope\.md: error: no such file\n {4}fix: check the path/],
-			['an unreadable file (a symbolic link loop)', () => {
-				const loop = path.join(content, 'loop.md');
-				fs.symlinkSync(path.join(content, 'loop2.md'), loop);
-				fs.symlinkSync(loop, path.join(content, 'loop2.md'));
-				return loop;
-			}, /loop\.md: error: the file cannot be read \(ELOOP\)/],
+			[
+				'an unreadable file (a symbolic link loop)',
+				() => {
+					const loop = path.join(content, 'loop.md');
+					fs.symlinkSync(path.join(content, 'loop2.md'), loop);
+					fs.symlinkSync(loop, path.join(content, 'loop2.md'));
+					return loop;
+				},
+				/loop\.md: error: the file cannot be read \(ELOOP\)/,
+			],
 			['a folder', () => path.join(content, 'articles'), /articles: error: this is a folder, not an article file/],
-			['an empty file', () => {
-				fs.writeFileSync(path.join(content, 'empty.md'), '');
-				return path.join(content, 'empty.md');
-			}, /empty\.md: error: the file is empty\n {4}fix: import an article first/],
-			['a binary file', () => {
-				fs.writeFileSync(path.join(content, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
-				return path.join(content, 'image.md');
-			}, /image\.md: error: this is a binary file, not a Markdown article/],
-			['a file that is not an article (no frontmatter)', () => {
-				fs.writeFileSync(path.join(content, 'notes.md'), 'Just some notes about Baghdad.\n');
-				return path.join(content, 'notes.md');
-			}, /notes\.md: error: this is not an article: the file has no frontmatter/],
+			[
+				'an empty file',
+				() => {
+					fs.writeFileSync(path.join(content, 'empty.md'), '');
+					return path.join(content, 'empty.md');
+				},
+				/empty\.md: error: the file is empty\n {4}fix: import an article first/,
+			],
+			[
+				'a binary file',
+				() => {
+					fs.writeFileSync(path.join(content, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+					return path.join(content, 'image.md');
+				},
+				/image\.md: error: this is a binary file, not a Markdown article/,
+			],
+			[
+				'a file that is not an article (no frontmatter)',
+				() => {
+					fs.writeFileSync(path.join(content, 'notes.md'), 'Just some notes about Baghdad.\n');
+					return path.join(content, 'notes.md');
+				},
+				/notes\.md: error: this is not an article: the file has no frontmatter/,
+			],
 			['a glossary entry', () => path.join(content, 'glossary', 'baghdad.md'), /baghdad\.md: error: this is a glossary entry, not an article/],
 		];
 		for (const [name, make, message] of cases) {

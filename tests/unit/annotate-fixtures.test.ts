@@ -18,12 +18,14 @@ const FIXTURES = path.resolve('tests/fixtures/annotate');
 const glossary = loadGlossary(path.join(FIXTURES, 'glossary'));
 
 function account(plan: AnnotationPlan): string {
-	return [
-		...plan.marks.map((m) => `mark ${m.line}:${m.column} ${m.markdown}${m.namedAs === undefined ? '' : ` coreference "${m.namedAs}"`}`),
-		...plan.review.map((r) => `review ${r.line}:${r.column} "${r.words}" ${r.id}${r.unresolved ? ` unresolved: ${r.unresolved}` : ''}`),
-		...plan.ambiguous.map((a) => `ambiguous ${a.line}:${a.column} "${a.words}" ${a.candidates.join('|')} in: ${a.sentence}`),
-		...plan.passedOver.map((p) => `left ${p.line}:${p.column} "${p.words}" ${p.reason} "${p.within}"`),
-	].join('\n') + '\n';
+	return (
+		[
+			...plan.marks.map((m) => `mark ${m.line}:${m.column} ${m.markdown}${m.namedAs === undefined ? '' : ` coreference "${m.namedAs}"`}`),
+			...plan.review.map((r) => `review ${r.line}:${r.column} "${r.words}" ${r.id}${r.unresolved ? ` unresolved: ${r.unresolved}` : ''}`),
+			...plan.ambiguous.map((a) => `ambiguous ${a.line}:${a.column} "${a.words}" ${a.candidates.join('|')} in: ${a.sentence}`),
+			...plan.passedOver.map((p) => `left ${p.line}:${p.column} "${p.words}" ${p.reason} "${p.within}"`),
+		].join('\n') + '\n'
+	);
 }
 
 describe('annotate fixtures', () => {

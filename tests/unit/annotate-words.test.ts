@@ -21,7 +21,12 @@ describe('words kept', () => {
 	it('sees marks as no change, and any changed, added or lost word as one', async () => {
 		const body = 'Maliki’s men left Sadr City for Baghdad.\n';
 		expect(await compareWords(body, ':e[Maliki]’s men left :e[Sadr City] for :e[Baghdad].\n', glossary)).toEqual({ same: true });
-		for (const changed of [':e[Maliki]’s men left :e[Sadr City] for :e[Bagdad].\n', 'Maliki’s men left Sadr City for Baghdad today.\n', 'Maliki’s left Sadr City for Baghdad.\n', 'Maliki’s men left Sadr\\ City for Baghdad.\n']) {
+		for (const changed of [
+			':e[Maliki]’s men left :e[Sadr City] for :e[Bagdad].\n',
+			'Maliki’s men left Sadr City for Baghdad today.\n',
+			'Maliki’s left Sadr City for Baghdad.\n',
+			'Maliki’s men left Sadr\\ City for Baghdad.\n',
+		]) {
 			const result = await compareWords(body, changed, glossary);
 			expect(result.same, changed).toBe(false);
 		}

@@ -22,7 +22,11 @@ afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 /** A hash of every file's relative path and bytes. */
 function hashFolder(dir: string): string {
 	const hash = crypto.createHash('sha256');
-	const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name)).sort();
+	const files = fs
+		.readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile())
+		.map((d) => path.join(d.parentPath, d.name))
+		.sort();
 	for (const file of files) hash.update(`${path.relative(dir, file)}\0`).update(fs.readFileSync(file));
 	return hash.digest('hex');
 }
@@ -99,7 +103,17 @@ describe('bench corpus names', () => {
 			}
 			console.log(JSON.stringify(out));`;
 		const { stdout } = await run(NODE, ['--input-type=module', '-e', script], { timeout: 60_000 });
-		const results = JSON.parse(stdout) as { n: number; entries: number; names: number; distinctNames: number; distinctIds: number; types: string[]; words: number; distinctWords: number; wordsThatAreNames: number }[];
+		const results = JSON.parse(stdout) as {
+			n: number;
+			entries: number;
+			names: number;
+			distinctNames: number;
+			distinctIds: number;
+			types: string[];
+			words: number;
+			distinctWords: number;
+			wordsThatAreNames: number;
+		}[];
 		expect(results.map((r) => r.n)).toEqual(SIZES);
 		for (const r of results) {
 			expect(r.entries, `${r.n} articles`).toBe(2 * r.n);

@@ -38,7 +38,7 @@ describe('npm run check', { timeout: 30_000 }, () => {
 		expect(output).toContain('Content: errors, listed above. Project code: no errors.');
 	});
 
-	it('runs the code check on the project\'s fixture site, never on the author\'s content', async () => {
+	it("runs the code check on the project's fixture site, never on the author's content", async () => {
 		const { output } = await check('tests/fixtures/content/invalid-type', [node, '-e', 'console.log("CONTENT_DIR=" + process.env.CONTENT_DIR)']);
 		expect(output).toContain(`CONTENT_DIR=${path.resolve('tests/fixtures/site/content')}`);
 	});

@@ -113,7 +113,7 @@ describe('import fixtures', () => {
 		expect(result.quotes).toHaveLength(1);
 		expect(result.quotes[0]!.attribution.outlet?.id).toBe('associated-press');
 		const written = fs.readFileSync(path.join(contentDir, 'articles', 'markdown.md'), 'utf8');
-		expect(written).toContain('with **nine** votes to two. The plan is on the [council\'s site](https://council.example/bridge).');
+		expect(written).toContain("with **nine** votes to two. The plan is on the [council's site](https://council.example/bridge).");
 		expect(written).toContain('> Engineers found cracks in two of its piers.\n>\n> Repairs are expected to take eighteen months.\n:::');
 	});
 
@@ -188,24 +188,31 @@ describe('import of bad input', () => {
 	afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 	it.each(cases)('%s: one clear sentence, nothing written', async (file, message) => {
-		const failure = await importArticle({ file: path.join(BAD, file), contentDir: dir }).then(() => undefined, (error: unknown) => error);
+		const failure = await importArticle({ file: path.join(BAD, file), contentDir: dir }).then(
+			() => undefined,
+			(error: unknown) => error,
+		);
 		expect(failure).toBeInstanceOf(ImportError);
 		expect(`error: ${(failure as ImportError).message}`).toMatch(message);
 		expect((failure as ImportError).message).not.toContain('\n');
 		expect(fs.existsSync(path.join(dir, 'articles')) ? fs.readdirSync(path.join(dir, 'articles')) : []).toEqual([]);
 	});
 
-	it.concurrent.each(cases.filter(([file]) => ['missing.txt', 'image.png', 'data.json'].includes(file)))('the command on %s: that line on stderr, no stack trace, exit code 1', async (file, message) => {
-		const failure = await run(NODE, ['scripts/import.ts', path.join(BAD, file)], { env: { ...process.env, CONTENT_DIR: dir } }).then(
-			() => undefined,
-			(error: { code: number; stderr: string; stdout: string }) => error,
-		);
-		expect(failure, 'the command failed').toBeDefined();
-		expect(failure!.code).toBe(1);
-		expect(failure!.stdout).toBe('');
-		expect(failure!.stderr.trimEnd().split('\n')).toHaveLength(1);
-		expect(failure!.stderr.trimEnd()).toMatch(message);
-	}, 30_000);
+	it.concurrent.each(cases.filter(([file]) => ['missing.txt', 'image.png', 'data.json'].includes(file)))(
+		'the command on %s: that line on stderr, no stack trace, exit code 1',
+		async (file, message) => {
+			const failure = await run(NODE, ['scripts/import.ts', path.join(BAD, file)], { env: { ...process.env, CONTENT_DIR: dir } }).then(
+				() => undefined,
+				(error: { code: number; stderr: string; stdout: string }) => error,
+			);
+			expect(failure, 'the command failed').toBeDefined();
+			expect(failure!.code).toBe(1);
+			expect(failure!.stdout).toBe('');
+			expect(failure!.stderr.trimEnd().split('\n')).toHaveLength(1);
+			expect(failure!.stderr.trimEnd()).toMatch(message);
+		},
+		30_000,
+	);
 
 	it('the command refuses a bad --slug and an unknown option, with the usage', async () => {
 		const input = path.join(FIXTURES, 'articles', 'plain-text', 'input.txt');

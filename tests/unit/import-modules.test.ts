@@ -83,7 +83,13 @@ describe('readByline', () => {
 		expect(readByline('The town was taken by Sunni Militants on Saturday after a long battle.', outlets)).toEqual({});
 	});
 	it('reads dates in the forms news pages use', () => {
-		expect(['June 21, 2014', '21 June 2014', 'Sept. 8, 2014', '2014-09-08T10:00:00Z', '8th September 2014'].map((t) => findDate(t)?.date)).toEqual(['2014-06-21', '2014-06-21', '2014-09-08', '2014-09-08', '2014-09-08']);
+		expect(['June 21, 2014', '21 June 2014', 'Sept. 8, 2014', '2014-09-08T10:00:00Z', '8th September 2014'].map((t) => findDate(t)?.date)).toEqual([
+			'2014-06-21',
+			'2014-06-21',
+			'2014-09-08',
+			'2014-09-08',
+			'2014-09-08',
+		]);
 		expect(findDate('31 February 2014')).toBeUndefined();
 	});
 });
@@ -168,12 +174,25 @@ describe('parseHtml', () => {
 		expect(document.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['First part of the story.', 'Second part, with a single break.', 'Third part.']);
 	});
 	it('reads a layout table or a list item that holds paragraphs block by block', () => {
-		const page = '<html><body><main><table><tr><td><p>First paragraph of the story.</p><blockquote><p>A quote.</p></blockquote><p>Last paragraph.</p></td></tr><tr><td>Menu</td><td>Contact</td></tr></table><ul><li>Plain item.</li><li><p>Item with</p><p>two paragraphs.</p></li></ul></main></body></html>';
+		const page =
+			'<html><body><main><table><tr><td><p>First paragraph of the story.</p><blockquote><p>A quote.</p></blockquote><p>Last paragraph.</p></td></tr><tr><td>Menu</td><td>Contact</td></tr></table><ul><li>Plain item.</li><li><p>Item with</p><p>two paragraphs.</p></li></ul></main></body></html>';
 		const document = parseHtml('page.html', page, outlets);
-		expect(document.blocks.map((b) => (b.kind === 'quote' ? 'quote' : b.text))).toEqual(['First paragraph of the story.', 'quote', 'Last paragraph.', 'Menu Contact', 'Plain item.', 'Item with', 'two paragraphs.']);
+		expect(document.blocks.map((b) => (b.kind === 'quote' ? 'quote' : b.text))).toEqual([
+			'First paragraph of the story.',
+			'quote',
+			'Last paragraph.',
+			'Menu Contact',
+			'Plain item.',
+			'Item with',
+			'two paragraphs.',
+		]);
 	});
 	it('treats a blockquote in a figure with a caption as a quote and its credit line', () => {
-		const document = parseHtml('page.html', '<article><p>Officials spoke on Monday:</p><figure><blockquote><p>We will rebuild.</p></blockquote><figcaption>— Reuters</figcaption></figure></article>', outlets);
+		const document = parseHtml(
+			'page.html',
+			'<article><p>Officials spoke on Monday:</p><figure><blockquote><p>We will rebuild.</p></blockquote><figcaption>— Reuters</figcaption></figure></article>',
+			outlets,
+		);
 		expect(document.blocks.map((b) => b.kind)).toEqual(['paragraph', 'quote', 'paragraph']);
 	});
 });
@@ -201,9 +220,18 @@ describe('the article of a page without <article> or <main>', () => {
 });
 
 describe('republisherPrefix', () => {
-	const withMesop = knownOutlets(glossaryOf([{ id: 'mesop', name: 'MESOP', type: 'outlet' }, { id: 'reuters', name: 'Reuters', type: 'outlet' }]));
+	const withMesop = knownOutlets(
+		glossaryOf([
+			{ id: 'mesop', name: 'MESOP', type: 'outlet' },
+			{ id: 'reuters', name: 'Reuters', type: 'outlet' },
+		]),
+	);
 	it('finds a glossary outlet that opens the headline before a separator', () => {
-		expect(republisherPrefix('MESOP WATCH VIDEO : Kurds seize Jalula to attack ISIS', withMesop)).toMatchObject({ outlet: { id: 'mesop' }, prefix: 'MESOP WATCH VIDEO :', rest: 'Kurds seize Jalula to attack ISIS' });
+		expect(republisherPrefix('MESOP WATCH VIDEO : Kurds seize Jalula to attack ISIS', withMesop)).toMatchObject({
+			outlet: { id: 'mesop' },
+			prefix: 'MESOP WATCH VIDEO :',
+			rest: 'Kurds seize Jalula to attack ISIS',
+		});
 		expect(republisherPrefix('Reuters | Floods close the river road', withMesop)).toMatchObject({ outlet: { id: 'reuters' }, rest: 'Floods close the river road' });
 	});
 	it('leaves headlines that only mention an outlet, or have no separator', () => {

@@ -59,7 +59,12 @@ describe('import of the seed text', () => {
 	});
 
 	it('makes six quoted blocks that open with the hand edition’s six quotations', () => {
-		const firstWords = (text: string) => [...text.matchAll(/^:::quote\{.*\}\n> (.*)$/gm)].map((m) => words(m[1]!.replace(/:e\[([^\]]*)\](?:\{[^}]*\})?/g, '$1')).slice(0, 6).join(' '));
+		const firstWords = (text: string) =>
+			[...text.matchAll(/^:::quote\{.*\}\n> (.*)$/gm)].map((m) =>
+				words(m[1]!.replace(/:e\[([^\]]*)\](?:\{[^}]*\})?/g, '$1'))
+					.slice(0, 6)
+					.join(' '),
+			);
 		const hand = fs.readFileSync(HAND_EDITION, 'utf8');
 		expect(firstWords(written)).toHaveLength(6);
 		expect(firstWords(written)).toEqual(firstWords(hand));
@@ -68,7 +73,9 @@ describe('import of the seed text', () => {
 	it('proposes the New York Times for the block its lead-in names, at low confidence, and leaves the rest unknown', () => {
 		const outlets = [...written.matchAll(/^:::quote\{outlet=(\S+)/gm)].map((m) => m[1]);
 		expect(outlets).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'new-york-times']);
-		expect(written).toMatch(/outlet=new-york-times evidence=editors confidence=low how="TODO: proposed by the import from “But there may be one bright spot today, and it comes from the New York Times\.”/);
+		expect(written).toMatch(
+			/outlet=new-york-times evidence=editors confidence=low how="TODO: proposed by the import from “But there may be one bright spot today, and it comes from the New York Times\.”/,
+		);
 	});
 
 	it('flags the two merged boundaries with a note after their block, without splitting the text', () => {

@@ -92,5 +92,8 @@ describe('the Node preflight', () => {
 });
 
 function pathWithout(part: string): string {
-	return (process.env.PATH ?? '').split(path.delimiter).filter((d) => !d.includes(part)).join(path.delimiter);
+	return (process.env.PATH ?? '')
+		.split(path.delimiter)
+		.filter((d) => !d.includes(part))
+		.join(path.delimiter);
 }

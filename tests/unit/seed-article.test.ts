@@ -90,9 +90,7 @@ describe('seed article', () => {
 	});
 
 	it('shows the restored paragraph breaks as notes right after the quotes that lost them', () => {
-		const restored = elements(tree).filter(
-			(e) => e.tagName === 'aside' && e.properties.dataEditorial === 'note' && /break restored/i.test(toText(e)),
-		);
+		const restored = elements(tree).filter((e) => e.tagName === 'aside' && e.properties.dataEditorial === 'note' && /break restored/i.test(toText(e)));
 		expect(restored).toHaveLength(2);
 		const top = tree.children.filter((c): c is Element => c.type === 'element');
 		const before = restored.map((note) => top[top.indexOf(note) - 1]);

@@ -21,7 +21,20 @@ beforeAll(() => {
 		path.join(authored, 'articles', 'my-own-article.md'),
 		'---\ntitle: My own article\nauthor: An Author\npublisher: Hot Air\npublished: 2014-06-22\nlanguage: en\nsummary: An article of my own.\n---\nBaghdad is mentioned but not marked, and :e[Someone]{#nobody-known} is unknown.\n',
 	);
-	fs.writeFileSync(path.join(authored, 'glossary', 'my-own-entry.md'), fs.readFileSync(path.join('content', 'glossary', listFiles('content/glossary').find((f) => f.endsWith('baghdad.md'))!)).toString().replace(/^name: .*$/m, 'name: My Own Entry').replace(/^aliases: .*$/m, 'aliases: []'));
+	fs.writeFileSync(
+		path.join(authored, 'glossary', 'my-own-entry.md'),
+		fs
+			.readFileSync(
+				path.join(
+					'content',
+					'glossary',
+					listFiles('content/glossary').find((f) => f.endsWith('baghdad.md'))!,
+				),
+			)
+			.toString()
+			.replace(/^name: .*$/m, 'name: My Own Entry')
+			.replace(/^aliases: .*$/m, 'aliases: []'),
+	);
 });
 afterAll(() => fs.rmSync(path.dirname(authored), { recursive: true, force: true }));
 

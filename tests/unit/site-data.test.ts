@@ -35,9 +35,7 @@ const BODY = [
 const rendered = await render(BODY, 'article.md');
 
 /** The glossary as the content collection holds it. */
-const entries = new Map<string, GlossaryEntry>(
-	[...glossary.entries.values()].map(({ id, note, noteLine: _line, ...data }) => [id, { id, data, body: note }]),
-);
+const entries = new Map<string, GlossaryEntry>([...glossary.entries.values()].map(({ id, note, noteLine: _line, ...data }) => [id, { id, data, body: note }]));
 const article: ArticleEntry = {
 	id: 'fighting',
 	data: {
@@ -82,10 +80,7 @@ describe('articleJsonLd', () => {
 	it('gives the page, site and mentions absolute addresses under the base path', () => {
 		expect(graph).toMatchObject({ '@type': 'NewsArticle', '@id': pageUrl, url: pageUrl, headline: article.data.title, datePublished: '2014-06-21' });
 		expect(graph.isPartOf).toMatchObject({ url: 'https://reader.example/reader/' });
-		expect((graph.mentions as { url: string }[]).map((m) => m.url)).toEqual([
-			'https://reader.example/reader/glossary/baghdad/',
-			'https://reader.example/reader/glossary/baiji/',
-		]);
+		expect((graph.mentions as { url: string }[]).map((m) => m.url)).toEqual(['https://reader.example/reader/glossary/baghdad/', 'https://reader.example/reader/glossary/baiji/']);
 	});
 
 	it('makes each quoted block a Quotation with the words of the HTML it is given', () => {

@@ -57,7 +57,9 @@ describe('the sourcing policy', () => {
 	it('makes `npm run check` fail, printing file:line:column and a fix line', async () => {
 		const result = await checkContent(FIXTURE);
 		expect(result.code).toBe(1);
-		expect(result.stdout).toContain(`${FIXTURE}/glossary/refused.md:11:10: error: \`piglix.com\` is refused by the sourcing policy: Copies Wikipedia articles; cite the article itself [refused-source]\n    fix: cite the page it copies`);
+		expect(result.stdout).toContain(
+			`${FIXTURE}/glossary/refused.md:11:10: error: \`piglix.com\` is refused by the sourcing policy: Copies Wikipedia articles; cite the article itself [refused-source]\n    fix: cite the page it copies`,
+		);
 		expect(result.stdout).toContain(`${FIXTURE}/glossary/unknown-domain.md:8:47: warning: \`example.org\` is not in the sourcing policy [unknown-source]\n    fix: `);
 		expect(result.stdout).toContain(`${FIXTURE}/glossary/missing.md:1:1: warning: glossary entry \`missing\` cites no source [missing-source]\n    fix: `);
 	});

@@ -117,7 +117,13 @@ describe('the preview server', () => {
 	});
 
 	it('never serves a file outside its folder, not even from a sibling whose name starts the same', async () => {
-		for (const address of ['/../dist-secret/secret.txt', '/%2e%2e/dist-secret/secret.txt', '/..%2fdist-secret%2fsecret.txt', '/%2e%2e%5cdist-secret%5csecret.txt', '/articles/../../dist-secret/secret.txt']) {
+		for (const address of [
+			'/../dist-secret/secret.txt',
+			'/%2e%2e/dist-secret/secret.txt',
+			'/..%2fdist-secret%2fsecret.txt',
+			'/%2e%2e%5cdist-secret%5csecret.txt',
+			'/articles/../../dist-secret/secret.txt',
+		]) {
 			const answer = await request(root, address);
 			expect(answer.status, address).toBe(404);
 			expect(answer.body.toString()).not.toContain('SECRET');
@@ -127,7 +133,14 @@ describe('the preview server', () => {
 	});
 
 	it('never redirects to another host', async () => {
-		const attempts = ['/%2fevil.example%2f..%2farticles', '/%5cevil.example%5c..%5carticles', '//evil.example/../articles', '/%2f%2fevil.example', '/\\evil.example/articles', '/%09/evil.example/articles'];
+		const attempts = [
+			'/%2fevil.example%2f..%2farticles',
+			'/%5cevil.example%5c..%5carticles',
+			'//evil.example/../articles',
+			'/%2f%2fevil.example',
+			'/\\evil.example/articles',
+			'/%09/evil.example/articles',
+		];
 		for (const server of [root, sub]) {
 			for (const attempt of attempts) {
 				const address = server === sub ? attempt.replace(/^\//, '/reader/') : attempt;
@@ -219,7 +232,11 @@ describe('the preview server', () => {
 			expect(answer.headers['x-content-type-options'], address).toBe('nosniff');
 			expect(answer.headers['x-frame-options'], address).toBe('DENY');
 		}
-		for (const [server, address] of [[root, '/_headers'], [sub, '/reader/_headers'], [root, '/.nojekyll']] as const) {
+		for (const [server, address] of [
+			[root, '/_headers'],
+			[sub, '/reader/_headers'],
+			[root, '/.nojekyll'],
+		] as const) {
 			const answer = await request(server, address);
 			expect(answer.status, address).toBe(404);
 			expect(answer.body.toString()).not.toContain('Content-Security-Policy');
@@ -322,8 +339,13 @@ describe('PORT and a port in use', () => {
 	it('npm start says so before it builds anything', async () => {
 		const run = promisify(execFile);
 		const out = path.join(tmp, 'start-out');
-		for (const [port, expected] of [[String(root.port), /^error: Port \d+ is already in use/], ['not-a-port', /^error: PORT must be a whole number/]] as const) {
-			const failure = await run(NODE, ['scripts/start.ts'], { env: { ...process.env, PORT: port, READER_OUT_DIR: out, CONTENT_DIR: 'tests/fixtures/site/content' } }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+		for (const [port, expected] of [
+			[String(root.port), /^error: Port \d+ is already in use/],
+			['not-a-port', /^error: PORT must be a whole number/],
+		] as const) {
+			const failure = await run(NODE, ['scripts/start.ts'], { env: { ...process.env, PORT: port, READER_OUT_DIR: out, CONTENT_DIR: 'tests/fixtures/site/content' } }).catch(
+				(e: { code: number; stdout: string; stderr: string }) => e,
+			);
 			expect('code' in failure && failure.code, port).toBe(1);
 			expect(failure.stderr.trim(), port).toMatch(expected);
 			expect(failure.stderr.trim().split('\n'), port).toHaveLength(1);

@@ -54,11 +54,7 @@ export function buildNameIndex(glossary: Pick<Glossary, 'entries'>): NameIndex {
 		senses.set(form, list);
 	};
 	for (const entry of glossary.entries.values()) {
-		const names: Array<[string, boolean]> = [
-			[entry.name, false],
-			...entry.aliases.map((a): [string, boolean] => [a, false]),
-			...(entry.contextual ?? []).map((a): [string, boolean] => [a, true]),
-		];
+		const names: Array<[string, boolean]> = [[entry.name, false], ...entry.aliases.map((a): [string, boolean] => [a, false]), ...(entry.contextual ?? []).map((a): [string, boolean] => [a, true])];
 		for (const [name, contextual] of names) {
 			const form = matchingForm(name.trim().replace(/\s+/g, ' '));
 			if (!form) continue;

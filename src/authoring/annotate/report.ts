@@ -26,19 +26,33 @@ export function formatSummary(plan: AnnotationPlan, file: string, written: boole
 	lines.push(`${written ? 'Wrote' : 'Would add'} ${count(plan.marks.length, 'mark')} to ${file}${plan.marks.length ? ':' : '.'}`);
 	const byEntry = new Map<string, number>();
 	for (const mark of plan.marks) byEntry.set(mark.id, (byEntry.get(mark.id) ?? 0) + 1);
-	if (byEntry.size) lines.push(`  ${[...byEntry].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, n]) => `${id} ×${n}`).join(', ')}`);
+	if (byEntry.size)
+		lines.push(
+			`  ${[...byEntry]
+				.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+				.map(([id, n]) => `${id} ×${n}`)
+				.join(', ')}`,
+		);
 	const coreferenced = plan.marks.filter((m) => m.namedAs !== undefined);
 	if (coreferenced.length) {
 		lines.push('', `${count(coreferenced.length, 'contextual name')} marked by coreference (the entry was named earlier in the same paragraph, and no other entry that shares the words was):`);
 		for (const m of coreferenced) lines.push(`  ${at(file, m)}: ${m.words} → ${m.id}: named earlier in this paragraph as “${m.namedAs}”`);
 	}
 	if (plan.review.length) {
-		lines.push('', `${count(plan.review.length, 'contextual name')} to review (the entry lists ${plan.review.length === 1 ? 'it' : 'them'} under \`contextual\`, and ${plan.review.length === 1 ? 'its' : 'their'} paragraph does not settle ${plan.review.length === 1 ? 'it' : 'them'}):`);
-		for (const r of plan.review) lines.push(`  ${at(file, r)}: "${r.words}" may be \`${r.id}\`: if so, write ${r.markdown}${r.unresolved ? ` (not marked: ${r.unresolved})` : ''}`, `      in: ${r.sentence}`);
+		lines.push(
+			'',
+			`${count(plan.review.length, 'contextual name')} to review (the entry lists ${plan.review.length === 1 ? 'it' : 'them'} under \`contextual\`, and ${plan.review.length === 1 ? 'its' : 'their'} paragraph does not settle ${plan.review.length === 1 ? 'it' : 'them'}):`,
+		);
+		for (const r of plan.review)
+			lines.push(`  ${at(file, r)}: "${r.words}" may be \`${r.id}\`: if so, write ${r.markdown}${r.unresolved ? ` (not marked: ${r.unresolved})` : ''}`, `      in: ${r.sentence}`);
 	}
 	if (plan.ambiguous.length) {
 		lines.push('', `${count(plan.ambiguous.length, 'ambiguous name')} (two or more entries share ${plan.ambiguous.length === 1 ? 'it' : 'them'}; say which with an id):`);
-		for (const a of plan.ambiguous) lines.push(`  ${at(file, a)}: "${a.words}" is ${a.candidates.map((c) => `\`${c}\``).join(' or ')}: write ${a.candidates.map((c) => `:e[${a.words}]{#${c}}`).join(' or ')}`, `      in: ${a.sentence}`);
+		for (const a of plan.ambiguous)
+			lines.push(
+				`  ${at(file, a)}: "${a.words}" is ${a.candidates.map((c) => `\`${c}\``).join(' or ')}: write ${a.candidates.map((c) => `:e[${a.words}]{#${c}}`).join(' or ')}`,
+				`      in: ${a.sentence}`,
+			);
 	}
 	if (plan.passedOver.length) {
 		lines.push('', `${count(plan.passedOver.length, 'name')} left alone:`);

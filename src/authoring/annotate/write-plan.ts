@@ -18,7 +18,11 @@ export function writeAtomically(file: string, text: string): void {
 export async function assertWordsKept(article: ArticleFile, plan: AnnotationPlan, glossary: Glossary): Promise<void> {
 	const words = await compareWords(plan.before.slice(article.bodyOffset), plan.after.slice(article.bodyOffset), glossary);
 	if (!words.same) {
-		throw new AuthoringError(article.file, `annotating would change the article's words (nothing was written):\n    before: …${words.before}…\n    after:  …${words.after}…`, 'this is a bug in the annotator: please report it with the article');
+		throw new AuthoringError(
+			article.file,
+			`annotating would change the article's words (nothing was written):\n    before: …${words.before}…\n    after:  …${words.after}…`,
+			'this is a bug in the annotator: please report it with the article',
+		);
 	}
 }
 
@@ -32,6 +36,10 @@ export async function writePlan(article: ArticleFile, plan: AnnotationPlan, glos
 	const check = await compareWords(plan.before.slice(article.bodyOffset), reread.slice(article.bodyOffset), glossary);
 	if (!check.same || reread !== plan.after) {
 		writeAtomically(article.path, plan.before);
-		throw new AuthoringError(article.file, `the article's words changed after writing; the original was put back:\n    before: …${check.before ?? ''}…\n    after:  …${check.after ?? ''}…`, 'this is a bug in the annotator: please report it with the article');
+		throw new AuthoringError(
+			article.file,
+			`the article's words changed after writing; the original was put back:\n    before: …${check.before ?? ''}…\n    after:  …${check.after ?? ''}…`,
+			'this is a bug in the annotator: please report it with the article',
+		);
 	}
 }

@@ -72,7 +72,10 @@ export function findCandidates(source: string, bodyOffset: number, glossary: Pic
 	const index = buildNameIndex(glossary);
 	const frontmatter = frontmatterNames(source.slice(0, bodyOffset));
 	// The headline is read like the text (when it is not in Title Case, where every word has a capital).
-	const segments = [...frontmatter.texts.map((t) => ({ value: t.value, sourceOffsets: [...t.value].map((_, i) => t.offset - bodyOffset + i), atBlockStart: true, blockText: t.value, blockOffset: 0 })), ...article.segments];
+	const segments = [
+		...frontmatter.texts.map((t) => ({ value: t.value, sourceOffsets: [...t.value].map((_, i) => t.offset - bodyOffset + i), atBlockStart: true, blockText: t.value, blockOffset: 0 })),
+		...article.segments,
+	];
 	// Words seen capitalised in the middle of a sentence, and words seen in lower case: for judging a sentence's first word.
 	const midSentence = new Set<string>();
 	const lowerSeen = new Set<string>();
@@ -104,7 +107,13 @@ export function findCandidates(source: string, bodyOffset: number, glossary: Pic
 			if (isNameToken(token)) {
 				if (!joined) flush();
 				run.push(token);
-			} else if (joined && (NAME_PARTICLES.has(lower) || lower === 'of' || (lower === 'the' && ['of', 'and'].includes(run.at(-1)!.word)) || (lower === 'and' && run.some((t) => t.word === 'of') && tokens[i + 1]?.word === 'the'))) {
+			} else if (
+				joined &&
+				(NAME_PARTICLES.has(lower) ||
+					lower === 'of' ||
+					(lower === 'the' && ['of', 'and'].includes(run.at(-1)!.word)) ||
+					(lower === 'and' && run.some((t) => t.word === 'of') && tokens[i + 1]?.word === 'the'))
+			) {
 				run.push(token);
 			} else flush();
 			if (!token.joinedToNext) flush();
@@ -154,7 +163,12 @@ export function findCandidates(source: string, bodyOffset: number, glossary: Pic
 	for (const list of grouped.values()) {
 		const first = list[0]!;
 		const hinted = list.find((o) => o.hint);
-		const guess = hinted?.hint ? { type: hinted.hint, because: `the article's ${hinted.context.sentence.split(':')[0]}` } : guessType(first.name, list.map((o) => ({ ...o.context, titled: o.titled, title: !!o.title })));
+		const guess = hinted?.hint
+			? { type: hinted.hint, because: `the article's ${hinted.context.sentence.split(':')[0]}` }
+			: guessType(
+					first.name,
+					list.map((o) => ({ ...o.context, titled: o.titled, title: !!o.title })),
+				);
 		candidates.push({
 			name: first.name,
 			count: list.length,
@@ -247,7 +261,7 @@ function frontmatterNames(frontmatter: string) {
 	for (const line of frontmatter.matchAll(/^( *)(author|publisher|by|title):[ \t]*(["']?)(.*?)\3[ \t]*$/gm)) {
 		const [, indent, key, quote, value] = line as unknown as [string, string, string, string, string];
 		if (!value || /^TODO\b/.test(value) || (key === 'title' && indent.length > 0)) continue;
-		const offset = line.index + line[0].indexOf(':') + 1 + (/^[ \t]*/.exec(line[0].slice(line[0].indexOf(':') + 1))![0].length) + quote.length;
+		const offset = line.index + line[0].indexOf(':') + 1 + /^[ \t]*/.exec(line[0].slice(line[0].indexOf(':') + 1))![0].length + quote.length;
 		if (key === 'title') {
 			// In Title Case every longer word has a capital, so capitals say nothing there.
 			const words = value.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w) && w !== w.toUpperCase());

@@ -21,7 +21,8 @@ export interface NameContext {
 
 const OUTLET_WORDS = /\b(?:News|Times|Post|Press|Agency|TV|Radio|Tribune|Journal|Herald|Gazette|Telegraph|Guardian|Network|Broadcasting)$/;
 const ARMED_GROUP_WORDS = /\b(?:Army|Brigades?|Front|Militia|Companies|Battalions?|Forces|Guard|Peshmerga)$/;
-const ORGANIZATION_WORDS = /\b(?:Party|Council|Ministry|Government|Coalition|Movement|Organi[sz]ation|Committee|Company|Bank|University|Alliance|Union|Assembly|Parliament|House|Department|Office|Group)$/;
+const ORGANIZATION_WORDS =
+	/\b(?:Party|Council|Ministry|Government|Coalition|Movement|Organi[sz]ation|Committee|Company|Bank|University|Alliance|Union|Assembly|Parliament|House|Department|Office|Group)$/;
 const OUTLET_AFTER = /^\s*(?:reports?|reported|said in a report|camera|correspondent|reporters?|journalists?)\b/i;
 const OUTLET_BEFORE = /(?:according to|told|reported by|comes from)(?: the)?\s*$/i;
 const PLACE_BEFORE = /\b(?:in|to|from|near|into|outside|across|of the city of|town of|province of)\s*(?:the\s+)?$/i;
@@ -48,7 +49,10 @@ export function guessType(name: string, contexts: NameContext[]): TypeGuess {
 	if (cue) return { type: 'place', because: `"${cue}" follows it` };
 	// "Sunni militants", "Shiite cleric": a word used before a noun names a faith or a people (a term).
 	if (ADJECTIVE.test(name.toLowerCase()) && !/\s/.test(name)) {
-		const before = contexts.filter((c) => { const next = /^\s+(\p{Ll}+)/u.exec(c.after)?.[1]; return next !== undefined && !nlp(next).has('(#Verb|#Conjunction|#Preposition|#Determiner|#Adverb)'); }).length;
+		const before = contexts.filter((c) => {
+			const next = /^\s+(\p{Ll}+)/u.exec(c.after)?.[1];
+			return next !== undefined && !nlp(next).has('(#Verb|#Conjunction|#Preposition|#Determiner|#Adverb)');
+		}).length;
 		if (before * 2 > contexts.length) return { type: 'term', because: 'used before a noun, like an adjective' };
 	}
 	const votes = { person: 0, place: 0, organization: 0 };

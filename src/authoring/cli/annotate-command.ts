@@ -53,7 +53,12 @@ export function parseAnnotateArguments(argv: string[]): AnnotateArguments {
 			files.splice(0, files.length, article);
 			args.scaffold = args.scaffold.filter((n) => n !== article);
 		}
-		if (!args.scaffold.length) throw new AuthoringError('npm run annotate', '`--scaffold` needs the names to scaffold, or `all`', 'e.g. `npm run annotate -- content/articles/x.md --scaffold "Hoshyar Zebari"` (names as `--candidates` lists them)');
+		if (!args.scaffold.length)
+			throw new AuthoringError(
+				'npm run annotate',
+				'`--scaffold` needs the names to scaffold, or `all`',
+				'e.g. `npm run annotate -- content/articles/x.md --scaffold "Hoshyar Zebari"` (names as `--candidates` lists them)',
+			);
 	}
 	if (files.length !== 1) throw new AuthoringError('npm run annotate', files.length ? `one article at a time (got ${files.length} paths)` : 'no article given', USAGE);
 	args.file = files[0]!;

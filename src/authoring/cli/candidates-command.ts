@@ -39,8 +39,15 @@ function chooseCandidates(candidates: Candidate[], names: string[], file: string
 		const key = normalizeName(name);
 		const found = candidates.find((c) => normalizeName(c.name) === key || c.variants.some((v) => normalizeName(v) === key));
 		if (found) return found;
-		const near = suggest(name, candidates.map((c) => c.name));
-		throw new AuthoringError(file, `"${name}" is not among the article's candidates`, near.length ? `did you mean ${didYouMean(near, (n) => `"${n}"`)}? (\`--candidates\` lists them)` : 'run with `--candidates` to list them');
+		const near = suggest(
+			name,
+			candidates.map((c) => c.name),
+		);
+		throw new AuthoringError(
+			file,
+			`"${name}" is not among the article's candidates`,
+			near.length ? `did you mean ${didYouMean(near, (n) => `"${n}"`)}? (\`--candidates\` lists them)` : 'run with `--candidates` to list them',
+		);
 	});
 }
 
@@ -50,7 +57,9 @@ export function formatCandidates(candidates: Candidate[], file: string): string 
 	const width = Math.max(...candidates.map((c) => c.name.length));
 	const lines = [`${candidates.length} name${candidates.length === 1 ? '' : 's'} in ${file} that the glossary does not know, most frequent first:`, ''];
 	for (const c of candidates) {
-		lines.push(`${String(c.count).padStart(4)}  ${c.name.padEnd(width)}  ${c.type.padEnd(12)} ${file}:${c.line}:${c.column}  (${c.because}${c.variants.length ? `; also written ${c.variants.map((v) => `"${v}"`).join(', ')}` : ''})`);
+		lines.push(
+			`${String(c.count).padStart(4)}  ${c.name.padEnd(width)}  ${c.type.padEnd(12)} ${file}:${c.line}:${c.column}  (${c.because}${c.variants.length ? `; also written ${c.variants.map((v) => `"${v}"`).join(', ')}` : ''})`,
+		);
 	}
 	lines.push('', `Draft entries: npm run annotate -- ${file} --scaffold "${candidates[0]!.name}" … (or --scaffold all)`);
 	return lines.join('\n');

@@ -25,7 +25,8 @@ export interface QuoteContext {
 }
 
 const SAID_AFTER = /^\s*(?:has\s+|had\s+|have\s+)?(?:reported|reports|reporting|said|says|wrote|writes|noted|notes|quoted|quotes|explained|explains|added|adds|published|carried|ran|cited|cites)\b/iu;
-const SAID_BEFORE = /(?:according\s+to|told|tells|telling|speaking\s+(?:to|with)|reported\s+by|reports?\s+(?:from|in|by)|comes?\s+from|came\s+from|from|via|per|citing|cited\s+by|quoted\s+by|wrote\s+in|writing\s+in|in\s+an?\s+(?:report|story|article|interview)\s+(?:by|with|in))\s+(?:the\s+)?$/iu;
+const SAID_BEFORE =
+	/(?:according\s+to|told|tells|telling|speaking\s+(?:to|with)|reported\s+by|reports?\s+(?:from|in|by)|comes?\s+from|came\s+from|from|via|per|citing|cited\s+by|quoted\s+by|wrote\s+in|writing\s+in|in\s+an?\s+(?:report|story|article|interview)\s+(?:by|with|in))\s+(?:the\s+)?$/iu;
 const POSSESSIVE_AFTER = /^(?:['’]s?)?\s+(?:report|story|article|account|piece|reporting|coverage|correspondent|reporter|interview)\b/iu;
 /** How many words a credit line may have ("— Reuters, 8 September 2014"). */
 const CREDIT_WORDS = 12;
@@ -33,11 +34,7 @@ const CREDIT_START = /^\s*(?:[—–-]+|\(|source:|credit:|via\b|from\b)/iu;
 const DATELINE = /^\s*[\p{Lu}][\p{Lu}\s.,'’-]{1,40}\(([^)]{2,40})\)\s*[—–-]/u;
 
 const UNKNOWN_NAME = String.raw`((?:[Tt]he\s+)?\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,4})`;
-const UNKNOWN_CUES = [
-	new RegExp(`${UNKNOWN_NAME}\\s+(?:has\\s+)?(?:reported|reports)\\b`, 'u'),
-	new RegExp(`according\\s+to\\s+${UNKNOWN_NAME}`, 'u'),
-	new RegExp(`\\btold\\s+${UNKNOWN_NAME}`, 'u'),
-];
+const UNKNOWN_CUES = [new RegExp(`${UNKNOWN_NAME}\\s+(?:has\\s+)?(?:reported|reports)\\b`, 'u'), new RegExp(`according\\s+to\\s+${UNKNOWN_NAME}`, 'u'), new RegExp(`\\btold\\s+${UNKNOWN_NAME}`, 'u')];
 /** Capitalised words that open a sentence or name a person rather than an outlet. */
 const NOT_OUTLETS = /^(?:the|it|he|she|they|we|this|that|officials?|police|witnesses|sources)$/iu;
 

@@ -45,7 +45,9 @@ export function quoteAttributes(quote: AnalysedQuote): string {
 		return `outlet=${attribution.outlet.id} evidence=editors confidence=low how=${attributeValue(how)}${url}`;
 	}
 	const reason = attribution.unknownName
-		? placeholder(`the text says “${attribution.evidence}”, and the glossary has no outlet “${attribution.unknownName}”. Add one (type: outlet) and set outlet=<its id>, evidence, confidence and how; or say why the outlet cannot be identified`)
+		? placeholder(
+				`the text says “${attribution.evidence}”, and the glossary has no outlet “${attribution.unknownName}”. Add one (type: outlet) and set outlet=<its id>, evidence, confidence and how; or say why the outlet cannot be identified`,
+			)
 		: placeholder('no outlet is named next to this quote. Identify it (outlet=<glossary id>, evidence, confidence, how) or say here why it cannot be identified');
 	return `outlet=unknown reason=${attributeValue(reason)}${url}`;
 }

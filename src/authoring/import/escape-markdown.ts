@@ -11,7 +11,10 @@
 export function escapeMarkdown(text: string): string {
 	// GFM links bare addresses as written, backslashes included: they are left as they are.
 	const parts = text.split(BARE_URL);
-	return parts.map((part, i) => (i % 2 ? part : escapeText(part, i === 0))).join('').trimEnd();
+	return parts
+		.map((part, i) => (i % 2 ? part : escapeText(part, i === 0)))
+		.join('')
+		.trimEnd();
 }
 
 /** A bare address as GFM links it, without the punctuation that may follow it. */

@@ -181,7 +181,15 @@ export function htmlMetadata(tree: Root, parts: PageParts, outlets: KnownOutlet[
 		if (time) set('published', parseDate(attribute(time, 'dateTime') ?? toText(time)), 'the byline');
 		const text = clean(toText(pruned(byline, (el) => !isTag(el, 'time')))) ?? '';
 		// "By Jane Doe · Reuters", "By Jane Doe, Reuters": the author is the first part.
-		const [author, publisher] = text.replace(/^by\s+/i, '').split(/\s+[·•|–—-]\s+|,\s+/u).map((part) => part.trim().replace(/[·•|,]$/u, '').trim());
+		const [author, publisher] = text
+			.replace(/^by\s+/i, '')
+			.split(/\s+[·•|–—-]\s+|,\s+/u)
+			.map((part) =>
+				part
+					.trim()
+					.replace(/[·•|,]$/u, '')
+					.trim(),
+			);
 		set('author', author && author.split(/\s+/).length <= 8 ? author : undefined, 'the byline');
 		if (publisher && outletNamed(publisher, outlets)) set('publisher', publisher, 'the byline');
 		set('published', readByline(text, outlets).published, 'the byline');

@@ -82,7 +82,9 @@ export function splitAfterBoundaries(blocks: Block[]): Block[] {
 		});
 		pieces.push(current);
 		// A credit found inside the original block belongs to its last piece.
-		pieces.slice(0, -1).forEach((piece) => { delete piece.credit; });
+		pieces.slice(0, -1).forEach((piece) => {
+			delete piece.credit;
+		});
 		return pieces;
 	});
 }
@@ -154,18 +156,29 @@ export async function importArticle(options: ImportOptions): Promise<ImportResul
 		const { sources: _sources, ...found } = document.metadata;
 		words = await checkWordsKept(fs.readFileSync(temporary, 'utf8'), displayPath(target), document.bodyText, glossary, found);
 		if (words.fieldsChanged.length) {
-			throw new ImportError(`the written frontmatter would not give back ${words.fieldsChanged.map((f) => `\`${f}\``).join(', ')} as found in ${options.file}; nothing was written. Please report this input.`);
+			throw new ImportError(
+				`the written frontmatter would not give back ${words.fieldsChanged.map((f) => `\`${f}\``).join(', ')} as found in ${options.file}; nothing was written. Please report this input.`,
+			);
 		}
 		if (words.difference) {
 			const d = words.difference;
-			throw new ImportError(`the written article would not keep every word of ${options.file} (word ${d.index + 1}: the input has “${d.input}”, the article “${d.article}”); nothing was written. Please report this input.`);
+			throw new ImportError(
+				`the written article would not keep every word of ${options.file} (word ${d.index + 1}: the input has “${d.input}”, the article “${d.article}”); nothing was written. Please report this input.`,
+			);
 		}
 		fs.renameSync(temporary, target);
 	} finally {
 		fs.rmSync(temporary, { force: true });
 	}
 	const missing: ImportResult['missing'] = [...REQUIRED.filter((field) => document.metadata[field] === undefined), 'summary'];
-	return { written: displayPath(target), slug, format, metadata: document.metadata, missing, quotes: [...quotes.values()], words,
+	return {
+		written: displayPath(target),
+		slug,
+		format,
+		metadata: document.metadata,
+		missing,
+		quotes: [...quotes.values()],
+		words,
 		replaced: exists,
 		outletsKnown: outlets.length,
 		titlePrefix: document.metadata.title ? republisherPrefix(document.metadata.title, outlets) : undefined,

@@ -9,12 +9,62 @@ import { attribute, findAll, isTag, pruned } from './html-tree.ts';
 import type { KnownOutlet } from './outlets.ts';
 
 /** Elements that are never the article's text: page furniture, scripts, media. */
-const FURNITURE = new Set(['script', 'style', 'noscript', 'template', 'nav', 'aside', 'form', 'button', 'iframe', 'svg', 'canvas', 'video', 'audio', 'img', 'picture', 'head', 'select', 'input', 'textarea']);
+const FURNITURE = new Set([
+	'script',
+	'style',
+	'noscript',
+	'template',
+	'nav',
+	'aside',
+	'form',
+	'button',
+	'iframe',
+	'svg',
+	'canvas',
+	'video',
+	'audio',
+	'img',
+	'picture',
+	'head',
+	'select',
+	'input',
+	'textarea',
+]);
 /** Elements whose text is one paragraph. */
 const PARAGRAPHS = new Set(['p', 'li', 'dt', 'dd', 'pre', 'address', 'tr', 'figcaption']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Elements inside a paragraph. */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'font']);
+const INLINE = new Set([
+	'a',
+	'abbr',
+	'b',
+	'bdi',
+	'bdo',
+	'br',
+	'cite',
+	'code',
+	'data',
+	'del',
+	'dfn',
+	'em',
+	'i',
+	'ins',
+	'kbd',
+	'mark',
+	'q',
+	's',
+	'samp',
+	'small',
+	'span',
+	'strong',
+	'sub',
+	'sup',
+	'time',
+	'u',
+	'var',
+	'wbr',
+	'font',
+]);
 
 /** Elements that make blocks of their own: a layout table's cell or a list item holding them is read block by block. */
 const BLOCKS = new Set(['p', 'div', 'blockquote', 'table', 'ul', 'ol', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'pre']);
@@ -25,7 +75,9 @@ function holdsBlocks(el: Element): boolean {
 
 /** Text of an element as one line: white space collapsed, no-break spaces kept. */
 function lineOf(node: Element | Root): string {
-	return toText(node).replace(/[ \t\n\r\f]+/g, ' ').trim();
+	return toText(node)
+		.replace(/[ \t\n\r\f]+/g, ' ')
+		.trim();
 }
 
 function paragraph(text: string, markdown = escapeMarkdown(text), line?: number): TextBlock {
@@ -74,7 +126,9 @@ class BlockReader {
 
 	/** A `<blockquote>`: its paragraphs quoted; a `<footer>` or closing `<cite>` is its credit, kept after it. */
 	private quote(element: Element, into: Block[]): void {
-		const credits = element.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'footer' || (c.tagName === 'cite' && c === element.children.filter((x) => x.type === 'element').at(-1))));
+		const credits = element.children.filter(
+			(c): c is Element => c.type === 'element' && (c.tagName === 'footer' || (c.tagName === 'cite' && c === element.children.filter((x) => x.type === 'element').at(-1))),
+		);
 		const body: Block[] = [];
 		this.read({ ...element, children: element.children.filter((c) => !credits.includes(c as Element)) }, body);
 		const paragraphs = body.flatMap((b) => (b.kind === 'paragraph' ? [b] : b.paragraphs));

@@ -74,7 +74,9 @@ export async function parseMarkdown(file: string, source: string, outlets: Known
 	let { tree, html: rendered } = await renderPlain(markdown);
 	const raw = tree.children.find((node) => node.type === 'html');
 	if (raw) {
-		throw new ImportError(`${file}:${raw.position?.start.line ?? 1}: raw HTML in a Markdown article is not imported (the site does not publish raw HTML): save the page as .html and import that, or rewrite it in Markdown`);
+		throw new ImportError(
+			`${file}:${raw.position?.start.line ?? 1}: raw HTML in a Markdown article is not imported (the site does not publish raw HTML): save the page as .html and import that, or rewrite it in Markdown`,
+		);
 	}
 	const first = tree.children[0];
 	if (first?.type === 'heading' && first.depth === 1) {

@@ -18,7 +18,25 @@ function declaredCharset(bytes: Buffer): string | undefined {
 }
 
 /** Labels that mean windows-1252 on the web (the WHATWG Encoding Standard), the commonest non-UTF-8 charset of saved pages. */
-const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'latin1', 'l1', 'cp819', 'ibm819', 'csisolatin1', 'iso-ir-100', 'us-ascii', 'ascii', 'ansi_x3.4-1968']);
+const WINDOWS_1252_LABELS = new Set([
+	'windows-1252',
+	'cp1252',
+	'x-cp1252',
+	'iso-8859-1',
+	'iso8859-1',
+	'iso88591',
+	'iso_8859-1',
+	'iso_8859-1:1987',
+	'latin1',
+	'l1',
+	'cp819',
+	'ibm819',
+	'csisolatin1',
+	'iso-ir-100',
+	'us-ascii',
+	'ascii',
+	'ansi_x3.4-1968',
+]);
 /** Bytes 0x80–0x9F of windows-1252 (those it leaves undefined stay as they are). */
 const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
@@ -34,7 +52,7 @@ function decodeWindows1252(bytes: Buffer): string {
 
 /** Offset of the first byte that does not begin or continue a UTF-8 sequence properly. */
 function firstInvalidUtf8(bytes: Buffer): number {
-	for (let i = 0; i < bytes.length; ) {
+	for (let i = 0; i < bytes.length;) {
 		const lead = bytes[i]!;
 		const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
 		if (!length) return i;

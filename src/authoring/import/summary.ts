@@ -11,7 +11,12 @@ export function summaryData(result: ImportResult) {
 		slug: result.slug,
 		format: result.format,
 		replaced: result.replaced,
-		frontmatter: { found: Object.fromEntries(Object.entries(result.metadata).filter(([key]) => key !== 'sources')), from: result.metadata.sources, placeholders: result.missing, titlePrefix: result.titlePrefix && { outlet: result.titlePrefix.outlet.id, prefix: result.titlePrefix.prefix } },
+		frontmatter: {
+			found: Object.fromEntries(Object.entries(result.metadata).filter(([key]) => key !== 'sources')),
+			from: result.metadata.sources,
+			placeholders: result.missing,
+			titlePrefix: result.titlePrefix && { outlet: result.titlePrefix.outlet.id, prefix: result.titlePrefix.prefix },
+		},
 		quotes: result.quotes.map((q) => ({
 			line: q.block.line,
 			paragraphs: q.block.paragraphs.length,
@@ -38,7 +43,9 @@ export function formatSummary(result: ImportResult): string {
 	for (const field of result.missing) lines.push(`  ${field.padEnd(11)} TODO: not in the input, write it`);
 	const prefix = result.titlePrefix;
 	if (prefix) {
-		lines.push(`  note: the title begins with “${prefix.prefix}”, and ${prefix.outlet.name} is an outlet of the glossary: if a republisher put it there, make the title “${prefix.rest}” and add republished: { by: ${prefix.outlet.name}, title: the whole line }`);
+		lines.push(
+			`  note: the title begins with “${prefix.prefix}”, and ${prefix.outlet.name} is an outlet of the glossary: if a republisher put it there, make the title “${prefix.rest}” and add republished: { by: ${prefix.outlet.name}, title: the whole line }`,
+		);
 	}
 	lines.push('', `quoted blocks: ${data.quotes.length}${result.outletsKnown ? '' : ' (the glossary has no outlet entries, so none could be proposed)'}`);
 	data.quotes.forEach((quote, i) => {
@@ -60,9 +67,6 @@ export function formatSummary(result: ImportResult): string {
 	);
 	const other = unexpectedDiagnostics(result);
 	if (other.length) lines.push(`other errors the check will report (${other.length}):`, ...other.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, '\n  ')}`));
-	lines.push(
-		'',
-		`next: npm run annotate -- ${result.written}`,
-	);
+	lines.push('', `next: npm run annotate -- ${result.written}`);
 	return lines.join('\n');
 }

@@ -22,7 +22,10 @@ export interface WordCheck {
 
 /** The words of a text: runs of characters between white space (no-break spaces included). */
 export function wordsOf(text: string): string[] {
-	return text.normalize('NFC').split(/[\s\u00A0]+/u).filter(Boolean);
+	return text
+		.normalize('NFC')
+		.split(/[\s\u00A0]+/u)
+		.filter(Boolean);
 }
 
 /**
