@@ -10,6 +10,13 @@ import fs from 'node:fs';
 import { buildSite, type BuildTimings } from './lib/build-site.ts';
 import { outputDir, outputDirNote } from './lib/output-dir.ts';
 
+// One option only: an unknown one (a typo of --drafts) must not build something else than asked.
+const unknown = process.argv.slice(2).filter((arg) => arg !== '--drafts');
+if (unknown.length) {
+	console.error(`error: unknown option ${unknown.map((arg) => `\`${arg}\``).join(', ')}: npm run build takes only --drafts (npm run build -- --drafts)`);
+	process.exit(2);
+}
+
 const outDir = outputDir();
 const note = outputDirNote();
 if (note) console.log(note);

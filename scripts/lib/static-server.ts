@@ -174,7 +174,9 @@ export class ListenError extends Error {}
 
 /** Starts an HTTP server for `handler` on `host:port`; rejects with a `ListenError` saying why it could not. */
 export function listen(handler: http.RequestListener, port: number, host: string): Promise<http.Server> {
-	const server = http.createServer(handler);
+	// Idle connections are kept longer than Node's 5 s default: a client that reuses one just as
+	// the server drops it gets ECONNRESET (seen on a loaded machine between sequential requests).
+	const server = http.createServer({ keepAliveTimeout: 65_000 }, handler);
 	return new Promise((resolve, reject) => {
 		server.once('error', (error: NodeJS.ErrnoException) => {
 			const where = `${host}:${port}`;

@@ -41,6 +41,16 @@ describe('draft entries', () => {
 		expect(fs.existsSync(path.join(OUT, 'index.html'))).toBe(false);
 	});
 
+	it('are not published by a mistyped option, which stops the build before it starts', async () => {
+		const failure = await run(NODE, ['scripts/build.ts', '--draft'], { env: env() }).then(
+			() => ({ code: 0, stdout: '', stderr: '' }),
+			(e: { code: number; stdout: string; stderr: string }) => e,
+		);
+		expect(failure.code).toBe(2);
+		expect(failure.stderr.trim()).toBe('error: unknown option `--draft`: npm run build takes only --drafts (npm run build -- --drafts)');
+		expect(failure.stdout).toBe('');
+	});
+
 	it('are warnings for npm run check', async () => {
 		const result = await checkContent(FIXTURE);
 		expect(result.code).toBe(0);
