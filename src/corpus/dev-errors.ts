@@ -4,16 +4,25 @@ import { buildState } from './build-state.ts';
 
 /**
  * Content errors in `astro dev`. The loaders do not stop the dev server on an error in the
- * content (the author is about to fix it): they print it once, keep it here, and every page then
- * throws it (`throwContentErrors`, called by the layout), so the browser shows Astro's error
- * overlay with the formatted `file:line:column` messages instead of the last good page. The
- * integration below also pushes the error to open pages at once, and reloads them when it is fixed.
+ * content (the author is about to fix it): they print it once and keep it here. The integration
+ * below pushes it to the browser as Vite's error overlay (to the open pages at once, and to every
+ * page that connects while it lasts), and the layout renders the messages instead of the last good
+ * page (`contentErrorsNow`). Pages do not throw it: Astro would print it again for every request.
+ * Open pages reload when the error is fixed.
  *
  * Astro loads the config, the loaders and the pages in separate module graphs, hence state in
  * the build state (build-state.ts) rather than in module variables.
  */
 interface DevServer {
-	ws: { send(payload: { type: 'error'; err: { name: string; message: string; stack: string } } | { type: 'full-reload'; path?: string }): void };
+	ws: {
+		send(payload: { type: 'error'; err: { name: string; message: string; stack: string } } | { type: 'full-reload'; path?: string }): void;
+		on(event: 'connection', listener: () => void): void;
+	};
+}
+
+/** Vite's error-overlay message for the content's errors. */
+function overlayPayload(error: ContentError) {
+	return { type: 'error' as const, err: { name: error.name, message: error.message, stack: error.message } };
 }
 
 /** What `astro dev` keeps between the loaders, the pages and the integration (in the build state). */
@@ -33,7 +42,7 @@ export function recordContentErrors(error: ContentError): boolean {
 	const current = state();
 	if (current.error?.message === error.message) return false;
 	current.error = error;
-	current.server?.ws.send({ type: 'error', err: { name: error.name, message: error.message, stack: error.message } });
+	current.server?.ws.send(overlayPayload(error));
 	return true;
 }
 
@@ -45,10 +54,9 @@ export function clearContentErrors(): void {
 	current.server?.ws.send({ type: 'full-reload' });
 }
 
-/** Throws the content's errors while there are some (in `astro dev` only: a build stops before any page). */
-export function throwContentErrors(): void {
-	const { error } = state();
-	if (error) throw error;
+/** The content's errors while there are some (in `astro dev` only: a build stops before any page). */
+export function contentErrorsNow(): ContentError | undefined {
+	return state().error;
 }
 
 /** Gives the loaders the dev server, so content errors reach the browser without a reload. */
@@ -57,7 +65,13 @@ export function contentErrorsInBrowser(): AstroIntegration {
 		name: 'annotated-reader:content-errors',
 		hooks: {
 			'astro:server:setup': ({ server }) => {
-				state().server = server as unknown as DevServer;
+				const devServer = server as unknown as DevServer;
+				state().server = devServer;
+				// A page loaded while the content has errors gets the overlay as soon as it connects.
+				devServer.ws.on('connection', () => {
+					const { error } = state();
+					if (error) devServer.ws.send(overlayPayload(error));
+				});
 			},
 		},
 	};

@@ -1,6 +1,6 @@
 /**
  * Content errors in `npm run dev` (`astro dev` on a copy of the fixture site): printed once in the
- * terminal (not once per collection), shown in the browser as Astro's error overlay with the
+ * terminal (not once per collection, nor once per page request), shown in the browser as Astro's error overlay with the
  * `file:line:column` message (pushed to the open page, and on every page loaded while the error
  * lasts, instead of the last good page), and gone once the file is fixed.
  */
@@ -111,12 +111,14 @@ describe('content errors in npm run dev', () => {
 			await overlay().waitFor({ timeout: 30_000 });
 			expect(await overlay().innerText(), address).toContain(MESSAGE);
 			expect(await page.locator('[data-entity]').count(), address).toBe(0);
+			// Under the overlay, the page itself says so (its text, not the last good content).
+			expect(await page.locator('main [role="alert"] pre').textContent(), address).toContain(MESSAGE);
 		}
 	});
 
-	it('were printed once in the terminal, not once per collection', () => {
-		expect(output).toContain(MESSAGE);
+	it('were printed once in the terminal: not once per collection, nor again for each page loaded', () => {
 		expect(output.match(LOADER_REPORT)).toHaveLength(1);
+		expect(output.split(MESSAGE)).toHaveLength(2);
 	});
 
 	it('go away once the file is fixed: the page reloads with the fixed content', async () => {
