@@ -284,7 +284,7 @@ export function corpusWords(count: number, seed = 8): { vocabulary: string[]; en
 	return { vocabulary, entries: glossaryEntries(count * 2, random), random };
 }
 
-/** Writes the corpus and returns its manifest (also written as `manifest.json` next to it). */
+/** Writes the corpus and returns its manifest (also written as `.manifest.json` in it). */
 export function generateCorpus({ articles: count, outDir, seed = 8, words = 1500 }: GenerateOptions): CorpusManifest {
 	const { vocabulary, entries, random } = corpusWords(count, seed);
 	const { pick, int } = randomTools(random);
@@ -405,7 +405,8 @@ export function generateCorpus({ articles: count, outDir, seed = 8, words = 1500
 		queries: [entries[0]!.name.split(' ')[0]!, vocabulary[FUNCTION_WORDS.length + 3]!],
 		sampleArticle: slugs[0]!,
 	};
-	fs.writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+	// Hidden, so the content check does not take it for a file the author meant to publish.
+	fs.writeFileSync(path.join(outDir, '.manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 	return manifest;
 
 	function sentence(next: () => string, min: number, max: number): string {

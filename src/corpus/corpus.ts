@@ -9,7 +9,7 @@ import { authorMention, creditsOf } from '../credits.ts';
 import { checkDatedFacts } from './dated-checks.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { listMarkdownFiles, loadGlossary, type Glossary } from './glossary.ts';
-import { checkSources, loadSourcePolicy } from './source-policy.ts';
+import { checkSources, loadSourcePolicy, POLICY_FILE as SOURCING_POLICY_FILE } from './source-policy.ts';
 import { unmarkedLaterDates } from './dated-facts.ts';
 
 /** An article, validated and rendered. */
@@ -55,8 +55,9 @@ const OTHER_MARKDOWN = /\.(markdown|mdown|mkdn|mkd|mdx|md\.txt|md)$/i;
 /**
  * Files under the content folder that the build does not read, each a warning, so that nothing
  * an author meant to publish is left out without a word: in `articles/` and `glossary/` every
- * file that is not `.md` (an entry saved as `.markdown`, an image), and anywhere else every
- * Markdown file (an article put beside the folders). Hidden files (`.gitkeep`) are skipped.
+ * file that is not `.md` (an entry saved as `.markdown`, an image), at the top every file but the
+ * sourcing policy (`sources.yml`), and in any other folder every Markdown file (an article put
+ * beside the folders). Hidden files (`.gitkeep`) are skipped.
  */
 function unreadFiles(root: string): Diagnostic[] {
 	if (!fs.existsSync(root)) return [];
@@ -69,14 +70,22 @@ function unreadFiles(root: string): Diagnostic[] {
 		const [folder] = relative.split(path.sep);
 		const inFolder = relative.includes(path.sep) && (folder === 'articles' || folder === 'glossary');
 		const markdown = OTHER_MARKDOWN.test(item.name);
-		if (inFolder ? item.name.endsWith('.md') : !markdown) continue;
+		const atTop = !relative.includes(path.sep);
+		if (atTop ? relative === SOURCING_POLICY_FILE : inFolder ? item.name.endsWith('.md') : !markdown) continue;
 		const stem = item.name.replace(OTHER_MARKDOWN, '');
-		const message = inFolder ? `this file is not read: only \`.md\` files in ${folder}/ are` : 'this file is not read: it is outside articles/ and glossary/';
-		const hint = !inFolder
-			? `move it into ${displayPath(path.join(root, 'articles'))}/ (an article) or ${displayPath(path.join(root, 'glossary'))}/ (a glossary entry), as a \`.md\` file`
-			: markdown
-				? `rename it to \`${stem}.md\``
-				: `only \`.md\` files are read here; images and other files belong in public/`;
+		const message = inFolder
+			? `this file is not read: only \`.md\` files in ${folder}/ are`
+			: atTop && !markdown
+				? `this file is not read: the content folder holds articles/, glossary/ and ${SOURCING_POLICY_FILE}`
+				: 'this file is not read: it is outside articles/ and glossary/';
+		const hint =
+			!inFolder && markdown
+				? `move it into ${displayPath(path.join(root, 'articles'))}/ (an article) or ${displayPath(path.join(root, 'glossary'))}/ (a glossary entry), as a \`.md\` file`
+				: markdown
+					? `rename it to \`${stem}.md\``
+					: atTop
+						? `files the site serves (images, downloads) belong in public/; keep other files outside ${displayPath(root)}/`
+						: `only \`.md\` files are read here; images and other files belong in public/`;
 		found.push({ severity: 'warning', file: displayPath(absolute), line: 1, column: 1, rule: 'unread-file', message, hint });
 	}
 	return found;

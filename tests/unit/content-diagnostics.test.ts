@@ -15,7 +15,9 @@ describe('content diagnostics', () => {
 	for (const name of fs.readdirSync(FIXTURES).sort()) {
 		it(name, async () => {
 			const root = path.join(FIXTURES, name);
-			const corpus = await loadCorpus(root, '/');
+			const loaded = await loadCorpus(root, '/');
+			// The fixture's own expectations file sits in the content folder it describes: not an author's file.
+			const corpus = { ...loaded, diagnostics: loaded.diagnostics.filter((d) => !(d.rule === 'unread-file' && path.basename(d.file) === 'messages.txt')) };
 			const text = `${formatDiagnostics(corpus.diagnostics).replaceAll(`${FIXTURES}/`, '').replaceAll('tests/fixtures/content/', '')}\n`;
 			const expected = path.join(root, 'messages.txt');
 			if (process.env.UPDATE_FIXTURES || !fs.existsSync(expected)) fs.writeFileSync(expected, text);
