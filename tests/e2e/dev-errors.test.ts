@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -74,8 +75,9 @@ beforeAll(async () => {
 		// Not the test runner's NODE_ENV=test or VITEST: a dev server as an author starts it.
 		env: { ...withoutTestRunner(process.env), CONTENT_DIR: path.join(tmp, 'content'), ASTRO_CACHE_DIR: path.join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/' },
 	});
-	dev.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	dev.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	// Without colour codes, which Astro's logger writes or not depending on the terminal and CI.
+	dev.stdout!.on('data', (chunk: Buffer) => (output += stripVTControlCharacters(chunk.toString())));
+	dev.stderr!.on('data', (chunk: Buffer) => (output += stripVTControlCharacters(chunk.toString())));
 	url = `http://127.0.0.1:${port}/`;
 	await printed(/watching for file changes/);
 	browser = await launchBrowser();
