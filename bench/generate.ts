@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EntityType } from '../src/schemas/glossary.ts';
+import { TYPE_FOLDERS, type EntityType } from '../src/schemas/glossary.ts';
 import { slugify } from '../src/slug.ts';
 
 /** mulberry32: a tiny seeded PRNG, good enough for synthetic text and stable across Node versions. */
@@ -59,14 +59,6 @@ const TYPE_SHARES: [EntityType, number][] = [
 	['outlet', 0.1],
 	['term', 0.15],
 ];
-const TYPE_FOLDERS: Record<EntityType, string> = {
-	person: 'people',
-	place: 'places',
-	organization: 'organizations',
-	'armed-group': 'armed-groups',
-	outlet: 'outlets',
-	term: 'terms',
-};
 
 // Name syllables (capitalised names) and word syllables (lower-case prose) are disjoint sets, so a
 // word of prose never spells a glossary name and the "unmarked name" warning stays quiet.

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { nodeAt } from './frontmatter.ts';
 
 /**
  * Where a frontmatter field sits in a Markdown file, 1-based, for checks that run after
@@ -20,20 +21,7 @@ export function fieldPosition(file: string, keys: (string | number)[], within?: 
 	const closing = /^---[ \t]*$/m.exec(rest);
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(closing ? rest.slice(0, closing.index) : rest, { lineCounter });
-	let current: unknown = doc.contents;
-	let offset = isNode(current) ? (current.range?.[0] ?? 0) : 0;
-	for (const key of keys) {
-		let next: unknown;
-		if (isMap(current)) {
-			const pair = current.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
-			next = pair && isPair(pair) ? (pair.value ?? pair.key) : undefined;
-		} else if (isSeq(current) && typeof key === 'number') {
-			next = current.items[key];
-		}
-		if (!isNode(next)) break;
-		offset = next.range?.[0] ?? offset;
-		current = next;
-	}
+	const offset = nodeAt(doc.contents, keys).node?.range?.[0] ?? 0;
 	const { line, col } = lineCounter.linePos(offset);
 	const found = within ? (source.split('\n')[line]?.indexOf(within, col - 1) ?? -1) : -1;
 	// The YAML starts on the file's second line.

@@ -197,7 +197,7 @@ function findKey(node: unknown, key: string): YamlNode | undefined {
 }
 
 /** The deepest YAML node that exists along a path, so messages point as close as possible. */
-function nodeAt(root: unknown, keys: (string | number)[]): { node: YamlNode | undefined } {
+export function nodeAt(root: unknown, keys: (string | number)[]): { node: YamlNode | undefined } {
 	let current: unknown = root;
 	let last: YamlNode | undefined = isNode(root) ? root : undefined;
 	for (const key of keys) {

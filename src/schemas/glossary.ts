@@ -9,6 +9,16 @@ import { parseSummaryMarks, summaryMarkSchema } from './summary-marks.ts';
 export const ENTITY_TYPES = ['person', 'place', 'organization', 'armed-group', 'outlet', 'term'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/** The sub-folder of `glossary/` for each type, as the seed edition arranges them (any folder is read). */
+export const TYPE_FOLDERS: Record<EntityType, string> = {
+	person: 'people',
+	place: 'places',
+	organization: 'organizations',
+	'armed-group': 'armed-groups',
+	outlet: 'outlets',
+	term: 'terms',
+};
+
 /** Human labels for entity types, singular and plural. */
 export const ENTITY_TYPE_LABELS: Record<EntityType, { one: string; many: string }> = {
 	person: { one: 'Person', many: 'People' },

@@ -2,19 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Glossary } from '../../corpus/glossary.ts';
 import { slugify } from '../../slug.ts';
-import type { EntityType } from '../../schemas/glossary.ts';
+import { TYPE_FOLDERS } from '../../schemas/glossary.ts';
 import { placeholder } from '../../schemas/placeholder.ts';
 import type { Candidate } from './find-candidates.ts';
-
-/** The sub-folder of `glossary/` for each type, as the seed edition arranges them. */
-export const TYPE_FOLDERS: Record<EntityType, string> = {
-	person: 'people',
-	place: 'places',
-	organization: 'organizations',
-	'armed-group': 'armed-groups',
-	outlet: 'outlets',
-	term: 'terms',
-};
 
 /** One draft written, or why not. */
 export interface ScaffoldOutcome {
