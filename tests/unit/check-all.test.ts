@@ -2,15 +2,24 @@
  * `npm run check` runs the content check whatever the code check finds, and labels the code
  * check's output as the project's, not the author's.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../scripts/lib/check-all.ts';
 
 const node = process.execPath;
 
+/** A diagnostics fixture's content alone (its articles and glossary), without the fixture's own `messages.txt`. */
+function contentOf(fixture: string): string {
+	const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'check-all-'));
+	for (const folder of ['articles', 'glossary']) fs.cpSync(path.join(fixture, folder), path.join(copy, folder), { recursive: true });
+	return copy;
+}
+
 async function check(contentDir: string, codeCheck: string[]) {
 	let output = '';
-	const status = await runChecks({ codeCheck, env: { ...process.env, CONTENT_DIR: path.resolve(contentDir) }, print: (t) => (output += t) });
+	const status = await runChecks({ codeCheck, env: { ...process.env, CONTENT_DIR: contentOf(contentDir) }, print: (t) => (output += t) });
 	return { status, output };
 }
 
