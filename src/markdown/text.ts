@@ -49,6 +49,18 @@ const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'nu
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/** The index of the last of `sorted` (ascending, first at most `value`) that is at most `value`: a binary search. */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+	let low = 0;
+	let high = sorted.length - 1;
+	while (low < high) {
+		const middle = (low + high + 1) >> 1;
+		if (sorted[middle]! <= value) low = middle;
+		else high = middle - 1;
+	}
+	return low;
+}
+
 /**
  * The sentences of one text, split once: `sentenceIn(offset)` gives the one that holds the
  * character at `offset`, as `sentenceAt` does, without going through the text again for each
@@ -67,14 +79,7 @@ export function sentenceFinder(text: string): (offset: number) => string {
 			}
 		}
 		if (offset < 0 || offset >= text.length || starts.length === 0) return text.trim();
-		let low = 0;
-		let high = starts.length - 1;
-		while (low < high) {
-			const middle = (low + high + 1) >> 1;
-			if (starts[middle]! <= offset) low = middle;
-			else high = middle - 1;
-		}
-		return segments[low]!.trim();
+		return segments[lastAtOrBefore(starts, offset)]!.trim();
 	};
 }
 
