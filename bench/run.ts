@@ -20,6 +20,7 @@ import { generateCorpus } from './generate.ts';
 import { distStats, type DistStats } from './lib/dist-stats.ts';
 import { pageWeight } from './lib/page-weight.ts';
 import { sampleTreeMemory } from './lib/process-tree.ts';
+import { measureCardTiming, type CardTiming } from './lib/card-timing.ts';
 import { measureSearch, type SearchMeasurement } from './lib/search-bytes.ts';
 import { measureSearchWeight, type SearchWeight } from './lib/search-weight.ts';
 
@@ -93,6 +94,8 @@ export interface CorpusResult {
 	search?: SearchMeasurement;
 	/** The search helper's own measure (bench/lib/search-weight.ts): index size and a first query. */
 	searchWeight?: Omit<SearchWeight, 'firstQueryFiles'>;
+	/** Real time from the pointer entering a name to its card visible and opaque (bench/lib/card-timing.ts; seed only). */
+	cards?: CardTiming;
 }
 
 /** What one child build gives: the figures of `CorpusResult['build']` but the rate, plus its outcome. */
@@ -155,6 +158,7 @@ async function measure(
 	contentDir: string,
 	info: { articles: number; entries: number; words?: number; marks?: number; queries: [string, string]; sampleArticle: string },
 	search: boolean,
+	cards = false,
 ): Promise<CorpusResult> {
 	const outDir = path.join(WORK, `dist-${name}`);
 	process.stderr.write(`bench: building ${name} (${info.articles} article${info.articles === 1 ? '' : 's'}, ${info.entries} entries)… `);
@@ -192,6 +196,14 @@ async function measure(
 		} catch (error) {
 			// Without Chromium the rest of the report still stands; say why search is missing.
 			process.stderr.write(`bench: search not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+		}
+	}
+	if (cards) {
+		process.stderr.write(`bench: timing cards on ${info.sampleArticle}\n`);
+		try {
+			result.cards = await measureCardTiming(outDir, '/', info.sampleArticle);
+		} catch (error) {
+			process.stderr.write(`bench: cards not timed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
 		}
 	}
 	return result;
@@ -236,6 +248,7 @@ export function resultsTable(results: CorpusResult[]): string {
 		['First query, search-weight.ts (as served)', (r) => (r.searchWeight ? kb(r.searchWeight.firstQueryBytes) : 'n/a')],
 		['… of which result fragments', (r) => (r.search ? kb(r.search.first.byKind.fragment ?? 0) : 'n/a')],
 		['Second query downloads', (r) => (r.search ? kb(r.search.second.pagefindGzipBytes) : 'n/a')],
+		['Card: pointer enters → visible / opaque (median)', (r) => (r.cards ? `${r.cards.visibleMedianMs} / ${r.cards.opaqueMedianMs} ms` : 'n/a')],
 	];
 	const header = `| | ${results.map((r) => r.name).join(' | ')} |`;
 	const rule = `|---|${results.map(() => '---:').join('|')}|`;
@@ -261,7 +274,7 @@ async function main() {
 		const articles = fs.readdirSync(path.join(seedDir, 'articles')).filter((f) => f.endsWith('.md'));
 		const entries = fs.readdirSync(path.join(seedDir, 'glossary'), { recursive: true }).filter((f) => String(f).endsWith('.md')).length;
 		const sample = articles.sort()[0]!.replace(/\.md$/, '');
-		results.push(await measure('seed', seedDir, { articles: articles.length, entries, queries: ['Maliki', 'border'], sampleArticle: sample }, options.search));
+		results.push(await measure('seed', seedDir, { articles: articles.length, entries, queries: ['Maliki', 'border'], sampleArticle: sample }, options.search, true));
 	}
 	for (const n of options.sizes) {
 		const contentDir = path.join(WORK, `corpus-${n}`);

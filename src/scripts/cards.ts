@@ -5,8 +5,13 @@
  * when it opens and where it sits. Nothing is fetched to show a card; a place card's locator image
  * starts loading when the pointer reaches the name (intent start), not when the card opens.
  *
- * - Mouse: opens after an intent delay, so a pointer crossing a name does not flash a card;
- *   closes after a grace period, so the pointer can travel onto the card (WCAG 1.4.13 hoverable).
+ * - Mouse: opens once the pointer shows intent (issue 16: the card is fully visible within 150 ms
+ *   of the pointer entering a name): it has been on the name for INTENT_DELAY and has come to
+ *   rest there, so a pointer crossing a name, even slowly, does not flash a card. While another
+ *   card of the same level is open the reader is going from name to name, and a resting pointer
+ *   opens the next card after SKIM_DELAY only. A card is opaque from its first frame (only its
+ *   shadow is animated), so no fade adds to the wait. Closes after a grace period, so the pointer
+ *   can travel onto the card (WCAG 1.4.13 hoverable).
  * - Keyboard: opens at once on visible focus; Tab moves on past the card (no focus trap).
  *   ArrowDown moves into an open card, whose names and links then take focus in turn.
  * - Touch: the first tap opens the card instead of following the link, the second tap follows it.
@@ -20,7 +25,16 @@
  * A card is absolutely positioned in page coordinates, so it scrolls with its name without any
  * scroll handler, and its position is rounded to whole pixels so text stays crisp.
  */
-const OPEN_DELAY = 120;
+/** How long the pointer must be on a name before its card opens: a pointer that crosses a name leaves it sooner. */
+const INTENT_DELAY = 110;
+/** The same while another card of the same level is open (the reader skimming from name to name). */
+const SKIM_DELAY = 40;
+/** Resting: the pointer moved at most REST_DISTANCE px (along its path) in the last REST_WINDOW ms. */
+const REST_WINDOW = 50;
+const REST_DISTANCE = 6;
+/** How often a pointer still moving on a name is looked at again, and when it opens the card anyway (a hand that trembles). */
+const REST_CHECK = 20;
+const MAX_INTENT_DELAY = 400;
 const CLOSE_DELAY = 300;
 /** Space between a name and its card, and between a card and the viewport's edge. */
 const GAP = 8;
@@ -32,6 +46,8 @@ interface Level {
 }
 const stack: Level[] = [];
 let timer = 0;
+/** The name the pointer is on while its card is not open yet, and where the pointer has been on it (time, x, y). */
+let intent: { name: HTMLElement; since: number; trail: [number, number, number][] } | null = null;
 /** The name focus is being given back to after Escape: its card stays closed. */
 let returning: HTMLElement | null = null;
 
@@ -68,7 +84,35 @@ function cardFor(id: string): HTMLElement | null {
 
 function later(action: () => void, delay: number) {
 	clearTimeout(timer);
+	// One timer for everything: whatever replaces an intent's check ends that intent.
+	if (action !== checkIntent) intent = null;
 	timer = window.setTimeout(action, delay);
+}
+
+/** Watches the pointer on a name and opens its card once the pointer rests there (see INTENT_DELAY). */
+function startIntent(name: HTMLElement, event: PointerEvent) {
+	const now = performance.now();
+	intent = { name, since: now, trail: [[now, event.clientX, event.clientY]] };
+	const skimming = stack.length > levelOf(name) + 1;
+	later(checkIntent, skimming ? SKIM_DELAY : INTENT_DELAY);
+}
+
+function checkIntent() {
+	if (!intent) return;
+	const now = performance.now();
+	const { name, since, trail } = intent;
+	// The path the pointer travelled in the last REST_WINDOW ms (from where it was at the window's start).
+	const first = Math.max(
+		0,
+		trail.findLastIndex(([t]) => t <= now - REST_WINDOW),
+	);
+	let travelled = 0;
+	for (let i = first + 1; i < trail.length; i++) travelled += Math.hypot(trail[i]![1] - trail[i - 1]![1], trail[i]![2] - trail[i - 1]![2]);
+	if (travelled <= REST_DISTANCE || now - since >= MAX_INTENT_DELAY) open(name);
+	else {
+		intent.trail = trail.slice(first);
+		later(checkIntent, REST_CHECK);
+	}
 }
 
 function place(index: number) {
@@ -107,6 +151,7 @@ function place(index: number) {
 
 function open(name: HTMLElement) {
 	clearTimeout(timer);
+	intent = null;
 	const card = cardFor(name.dataset.entity ?? '');
 	const index = levelOf(name) + 1;
 	if (!card || stack[index]?.owner === name) return;
@@ -123,6 +168,7 @@ function open(name: HTMLElement) {
 /** Closes the card at `index` and every card above it. */
 function closeFrom(index: number) {
 	clearTimeout(timer);
+	intent = null;
 	for (const { card, owner } of stack.splice(Math.max(0, index)).reverse()) {
 		if (card.matches(':popover-open')) card.hidePopover();
 		delete owner.dataset.cardOpen;
@@ -141,14 +187,22 @@ document.addEventListener('pointerover', (event) => {
 	const name = nameOf(event.target);
 	if (name && !isOwner(name)) {
 		cardFor(name.dataset.entity ?? '');
-		later(() => open(name), OPEN_DELAY);
-	} else if (name || levelOf(event.target) >= 0) clearTimeout(timer);
+		if (intent?.name !== name) startIntent(name, event);
+	} else if (name || levelOf(event.target) >= 0) {
+		intent = null;
+		clearTimeout(timer);
+	}
+});
+
+document.addEventListener('pointermove', (event) => {
+	if (intent && event.pointerType !== 'touch') intent.trail.push([performance.now(), event.clientX, event.clientY]);
 });
 
 document.addEventListener('pointerout', (event) => {
 	if (event.pointerType === 'touch') return;
 	const from = nameOf(event.target) ?? (event.target as Element).closest?.('[data-entity-card]');
 	if (!from || (event.relatedTarget instanceof Node && from.contains(event.relatedTarget))) return;
+	if (intent?.name === from) intent = null;
 	// Dragging to select text in a card may stray outside it; a card opened by focus stays open.
 	if (event.buttons || stack.some((level) => level.owner.matches(':focus-visible'))) clearTimeout(timer);
 	else later(settle, stack.length ? CLOSE_DELAY : 0);

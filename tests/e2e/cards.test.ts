@@ -17,7 +17,11 @@ const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/';
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/** The card script's hover intent and grace period (src/scripts/cards.ts), as the issue asks: about 120 and 300 ms. */
+/**
+ * Enough of the clock for the card script's hover intent to open a card under a resting pointer
+ * (src/scripts/cards.ts: 110 ms; issue 16 wants the card fully visible within 150), and its grace
+ * period (300 ms).
+ */
 const OPEN_DELAY = 120;
 const CLOSE_DELAY = 300;
 /** When the fake clock starts, and when it stops once the page has loaded. */
@@ -219,6 +223,100 @@ describe('opening a card', () => {
 		expect(text).toMatch(/\d+ mentions? in this article/);
 		expect(await card.locator('[data-card-locator] .card-coords').innerText()).toMatch(/^\d+\.\d\d° N, \d+\.\d\d° E/);
 		await expect(card.locator('.card-foot a').getAttribute('href')).resolves.toBe('/glossary/jalula/');
+		await page.close();
+	});
+});
+
+describe('time to a card (issue 16)', () => {
+	/** The card's state as the reader sees it: open, opaque, and no animation of its opacity or position under way. */
+	const shown = (card: Locator) =>
+		card.evaluate((c) => ({
+			open: c.matches(':popover-open'),
+			opacity: getComputedStyle(c).opacity,
+			visible: c.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+			moving: c
+				.getAnimations()
+				.flatMap((a) => (a.effect as KeyframeEffect).getKeyframes())
+				.some((k) => ['opacity', 'transform', 'translate', 'scale', 'visibility'].some((property) => property in k)),
+		}));
+	const FULLY_VISIBLE = { open: true, opacity: '1', visible: true, moving: false };
+
+	it('shows a card fully visible within 150 ms of the pointer entering its name', async () => {
+		const page = await open({ ...DESKTOP, reducedMotion: 'no-preference' });
+		for (const id of ['jalula', 'peshmerga', 'nouri-al-maliki']) {
+			await page.mouse.move(4, 4);
+			await page.clock.runFor(CLOSE_DELAY);
+			expect(await openCards(page)).toEqual([]);
+			await nameIn(page, id).scrollIntoViewIfNeeded();
+			await pointAt(page, nameIn(page, id));
+			await page.clock.runFor(150);
+			expect(await shown(cardOf(page, id)), id).toEqual(FULLY_VISIBLE);
+		}
+		const events = await log(page);
+		for (const opened of events.filter((e) => e.type === 'open')) {
+			const over = events.filter((e) => e.type === 'pointerover' && e.id === opened.id && e.t <= opened.t).at(-1)!;
+			expect(opened.t - over.t, opened.id).toBeLessThanOrEqual(150);
+		}
+		await page.close();
+	});
+
+	it('does not open for a pointer moving slowly across a name, however long it is on it', async () => {
+		const page = await open();
+		// A name wide enough that a pointer gliding over it at half a pixel a millisecond (a reader
+		// following the line) stays on it longer than the intent delay.
+		const index = await page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('.article-body a[data-entity]')].findIndex(
+				(el) => el.getClientRects().length === 1 && el.getBoundingClientRect().width >= 100 && el.getBoundingClientRect().width <= 180,
+			),
+		);
+		expect(index).toBeGreaterThanOrEqual(0);
+		const name = page.locator('.article-body a[data-entity]').nth(index);
+		const id = (await name.getAttribute('data-entity'))!;
+		const r = await rectOf(name);
+		const y = r.top + r.height / 2;
+		await page.mouse.move(r.left - 8, y);
+		let onName = 0;
+		for (let x = r.left - 8; x <= r.right + 8; x += 8) {
+			await page.mouse.move(x, y);
+			await page.clock.runFor(16);
+			if (x > r.left && x < r.right) onName += 16;
+		}
+		await page.mouse.move(r.right + 40, r.bottom + 60);
+		await page.clock.runFor(CLOSE_DELAY);
+		expect(onName, 'the pointer was on the name longer than the intent delay').toBeGreaterThan(OPEN_DELAY);
+		expect(
+			(await log(page)).filter((e) => e.type === 'open'),
+			id,
+		).toEqual([]);
+		await page.close();
+	});
+
+	it('opens the next card sooner while one is open (skimming from name to name), but not for a pointer passing over a name', async () => {
+		const page = await open();
+		await hoverOpen(page, nameIn(page, 'jalula'));
+		// Another name in view that the open card does not cover, on one line.
+		const index = await page.evaluate(() => {
+			const card = document.querySelector('[data-entity-card="jalula"]')!.getBoundingClientRect();
+			return [...document.querySelectorAll<HTMLElement>('.article-body a[data-entity]')].findIndex((el) => {
+				const r = el.getBoundingClientRect();
+				const covered = r.right > card.left && r.left < card.right && r.bottom > card.top && r.top < card.bottom;
+				return el.dataset.entity !== 'jalula' && el.getClientRects().length === 1 && !covered && r.top > 0 && r.bottom < innerHeight;
+			});
+		});
+		const name = page.locator('.article-body a[data-entity]').nth(index);
+		const id = (await name.getAttribute('data-entity'))!;
+		// Passing over it on the way somewhere else: no card, the first stays for its grace period.
+		const other = await rectOf(name);
+		const y = other.top + other.height / 2;
+		for (let x = other.left - 4; x <= other.right + 4; x += 4) {
+			await page.mouse.move(x, y);
+			await page.clock.runFor(8);
+		}
+		expect(await openCards(page)).toEqual(['jalula']);
+		// Resting on it: its card opens well before the intent delay.
+		await pointAt(page, name);
+		await page.clock.runFor(60);
+		expect(await openCards(page)).toEqual([id]);
 		await page.close();
 	});
 });
