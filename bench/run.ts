@@ -21,7 +21,8 @@ import { distStats, type DistStats } from './lib/dist-stats.ts';
 import { pageWeight } from './lib/page-weight.ts';
 import { sampleTreeMemory } from './lib/process-tree.ts';
 import { measureCardTiming, type CardTiming } from './lib/card-timing.ts';
-import { measureSearch, type SearchMeasurement } from './lib/search-bytes.ts';
+import { measureSearch, measureSearchPage, type PageSearchBytes, type SearchMeasurement } from './lib/search-bytes.ts';
+import { measureSearchLatency, type SearchLatency } from './lib/search-latency.ts';
 import { measureSearchWeight, type SearchWeight } from './lib/search-weight.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -91,7 +92,12 @@ export interface CorpusResult {
 	dist: DistStats;
 	/** One article page as first loaded, gzipped (bench/lib/page-weight.ts, as the byte-budget tests measure it). */
 	articlePage: { htmlGzip: number; cssGzip: number; scriptGzip: number; cardScriptGzip: number; totalGzip: number; files: string[] };
+	/** The header box: a first and a second query typed in it (bench/lib/search-bytes.ts). */
 	search?: SearchMeasurement;
+	/** The search page opened with `?q=` and the first query (bench/lib/search-bytes.ts). */
+	searchPage?: Omit<PageSearchBytes, 'files'>;
+	/** From the last keystroke to the first result, in the header box and on the search page (bench/lib/search-latency.ts). */
+	latency?: SearchLatency;
 	/** The search helper's own measure (bench/lib/search-weight.ts): index size and a first query. */
 	searchWeight?: Omit<SearchWeight, 'firstQueryFiles'>;
 	/** Real time from the pointer entering a name to its card visible and opaque (bench/lib/card-timing.ts; seed only). */
@@ -191,6 +197,9 @@ async function measure(
 		process.stderr.write(`bench: searching ${name} for "${info.queries[0]}" then "${info.queries[1]}"\n`);
 		try {
 			result.search = await measureSearch(outDir, '/', info.queries);
+			const { files: _pageFiles, ...searchPage } = await measureSearchPage(outDir, '/', info.queries[0]);
+			result.searchPage = searchPage;
+			result.latency = await measureSearchLatency(outDir, '/', info.queries);
 			const { firstQueryFiles: _files, ...weight } = await measureSearchWeight(outDir, { base: '/', query: info.queries[0] });
 			result.searchWeight = weight;
 		} catch (error) {
@@ -219,6 +228,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const waits = ({ first, second }: SearchLatency['header']) => `${first.median} (${first.max}) / ${second.median} (${second.max}) ms`;
 
 /** The results as a Markdown table, one column per corpus. */
 export function resultsTable(results: CorpusResult[]): string {
@@ -244,10 +254,13 @@ export function resultsTable(results: CorpusResult[]): string {
 		['Article page weight (HTML+CSS+JS, gzip)', (r) => kb(r.articlePage.totalGzip)],
 		['pagefind/ on disk (all files)', (r) => `${mb(r.dist.pagefindBytes)} (${r.dist.pagefindFiles} files)`],
 		['Pagefind searchable data (index, fragments, filters, meta)', (r) => (r.searchWeight ? mb(r.searchWeight.indexBytes) : 'n/a')],
-		['First query downloads (gzip / as served)', (r) => (r.search ? `${kb(r.search.first.pagefindGzipBytes)} / ${kb(r.search.first.pagefindBytes)}` : 'n/a')],
+		['Header box, first query: gzip / as served, requests', (r) => (r.search ? `${kb(r.search.first.pagefindGzipBytes)} / ${kb(r.search.first.pagefindBytes)}, ${r.search.first.requests}` : 'n/a')],
 		['First query, search-weight.ts (as served)', (r) => (r.searchWeight ? kb(r.searchWeight.firstQueryBytes) : 'n/a')],
-		['… of which result fragments', (r) => (r.search ? kb(r.search.first.byKind.fragment ?? 0) : 'n/a')],
-		['Second query downloads', (r) => (r.search ? kb(r.search.second.pagefindGzipBytes) : 'n/a')],
+		['… of which index chunks / result fragments', (r) => (r.search ? `${kb(r.search.first.byKind.index ?? 0)} / ${kb(r.search.first.byKind.fragment ?? 0)}` : 'n/a')],
+		['Header box, second query', (r) => (r.search ? kb(r.search.second.pagefindGzipBytes) : 'n/a')],
+		['Search page opened with ?q= (gzip, requests)', (r) => (r.searchPage ? `${kb(r.searchPage.gzipBytes)}, ${r.searchPage.requests}` : 'n/a')],
+		['Keystroke to result, header box: first / second query (median, max)', (r) => (r.latency ? waits(r.latency.header) : 'n/a')],
+		['Keystroke to result, search page: first / second query (median, max)', (r) => (r.latency ? waits(r.latency.searchPage) : 'n/a')],
 		['Card: pointer enters → visible / opaque (median)', (r) => (r.cards ? `${r.cards.visibleMedianMs} / ${r.cards.opaqueMedianMs} ms` : 'n/a')],
 	];
 	const header = `| | ${results.map((r) => r.name).join(' | ')} |`;

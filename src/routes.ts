@@ -44,6 +44,8 @@ export interface Routes {
 	placeMap(id: string): string;
 	/** A file of the Pagefind bundle (`pagefind.js`, `pagefind-highlight.js`). */
 	pagefind(file: string): string;
+	/** The folder of the header search box's own, smaller Pagefind index (`scripts/lib/header-search-index.ts`). */
+	headerSearch: string;
 }
 
 /** The site's addresses under `base`, a base path that starts and ends with `/` (`/`, `/reader/`). */
@@ -67,6 +69,7 @@ export function createRoutes(base: string): Routes {
 		worldMap: `${base}maps/world.svg`,
 		placeMap: (id) => `${base}maps/places/${id}.svg`,
 		pagefind: (file) => `${base}pagefind/${file}`,
+		headerSearch: `${base}pagefind/header/`,
 	};
 }
 

@@ -59,7 +59,7 @@ export function refusalToReplace(outDir: string, shown: string): string | undefi
 
 /** What a complete build has and the checked folder lacks (empty when complete). */
 export function missingFromBuild(dir: string): string[] {
-	const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json'];
+	const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/header/pagefind-entry.json'];
 	return required.filter((file) => !fs.existsSync(path.join(dir, file)));
 }
 

@@ -8,6 +8,7 @@ import { basePath, contentRoot } from '../../src/settings.ts';
 import { provideCorpus, releaseCorpus } from '../../src/corpus/loaders.ts';
 import { draftDiagnostics } from '../../src/corpus/drafts.ts';
 import { displayPath, formatDiagnostics } from '../../src/markdown/diagnostics.ts';
+import { writeHeaderSearchIndex } from './header-search-index.ts';
 import { keptOutputMessage, missingFromBuild, refusalToReplace, removeAbandonedBuilds, replaceOutput, stagingDir } from './atomic-output.ts';
 
 export interface BuildOptions {
@@ -152,7 +153,7 @@ async function holdForTests(point: 'pagefind' | 'swap', log: (line: string) => v
 	await new Promise(() => setInterval(() => undefined, 60_000));
 }
 
-/** Indexes the built pages with Pagefind into `dir/pagefind/`; returns the number of pages, or why it failed. */
+/** Indexes the built pages with Pagefind into `dir/pagefind/`, and the header box's index into `dir/pagefind/header/`; returns the number of pages, or why it failed. */
 async function indexForSearch(dir: string): Promise<number | string> {
 	try {
 		const { index, errors: createErrors } = await pagefind.createIndex({});
@@ -163,6 +164,8 @@ async function indexForSearch(dir: string): Promise<number | string> {
 		const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
 		if (written.errors.length) return pagefindFailure('could not write its files', written.errors);
 		for (const file of UNUSED_PAGEFIND_FILES) fs.rmSync(path.join(dir, 'pagefind', file), { force: true });
+		const header = await writeHeaderSearchIndex(dir);
+		if (typeof header === 'string') return header;
 		return added.page_count;
 	} finally {
 		await pagefind.close();

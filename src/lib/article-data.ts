@@ -53,6 +53,8 @@ export function articleOffsets({ article, spans, entries, site }: ArticleDataInp
 	return {
 		slug: article.id,
 		title: article.data.title,
+		published: article.data.published,
+		summary: article.data.summary,
 		url: absolute(routes.article(article.id)),
 		text: {
 			definition:

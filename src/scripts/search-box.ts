@@ -1,10 +1,17 @@
 /**
- * The header search box as a combobox: Pagefind loads when the reader focuses the box (or presses
- * `/` or Ctrl/Cmd+K), results appear in a listbox below it, arrows move through them, Enter opens
- * one (or the full search page), Escape closes the list. Without JavaScript the box is a plain
- * form that opens the search page.
+ * The header search box as a combobox: Pagefind and the box's own small index (articles, and
+ * glossary entries by their names) load when the reader focuses the box (or presses `/` or
+ * Ctrl/Cmd+K); the best few matches appear in a listbox below it, then "All results for …", which
+ * opens the search page and its full index. Arrows move through the list, Enter opens the chosen
+ * one (or, with none chosen, the search page), Escape closes the list. Without JavaScript the box
+ * is a plain form that opens the search page.
  */
-import { countResults, loadPagefind, routes, type ResultData } from './search-core.ts';
+import { formatDate, loadHeaderSearch, routes, type ResultData } from './search-core.ts';
+
+/** Results listed in the box: each costs a fragment fetch; the search page lists the rest. */
+const RESULTS_SHOWN = 3;
+/** Pause after a keystroke before searching, so a word typed quickly is searched once. */
+const TYPING_DELAY = 100;
 
 const form = document.querySelector<HTMLFormElement>('[data-header-search]');
 if (form) setUp(form);
@@ -55,41 +62,42 @@ function setUp(form: HTMLFormElement) {
 			status.textContent = '';
 			return open(false);
 		}
-		const engine = await loadPagefind();
-		const search = await engine.debouncedSearch(query, {}, 200);
-		if (!search || mine !== ticket) return;
-		const results = await Promise.all(search.results.slice(0, 6).map((r) => r.data()));
+		let found: ResultData[];
+		try {
+			const search = await (await loadHeaderSearch()).search(query);
+			if (mine !== ticket) return;
+			found = await Promise.all((search?.results ?? []).slice(0, RESULTS_SHOWN).map((r) => r.data()));
+		} catch {
+			if (mine === ticket) status.textContent = 'Search could not load. Press Enter to open the search page.';
+			return;
+		}
 		if (mine !== ticket) return;
 		options = [];
 		setActive(-1);
-		const items = results.map((data: ResultData, i) =>
-			option(`header-search-option-${i}`, data.url, (li) => {
-				const title = document.createElement('span');
-				title.className = 'result-title';
-				title.textContent = data.meta.title ?? data.url;
-				const type = document.createElement('span');
-				type.className = 'result-type';
-				type.textContent = data.meta.type ?? '';
-				const excerpt = document.createElement('span');
-				excerpt.className = 'result-excerpt';
-				excerpt.innerHTML = data.excerpt; // Pagefind's escaped text with <mark>
-				li.append(title, ' ', type, excerpt);
-			}),
-		);
-		const all = routes.search(query);
+		const items = found.map((data, i) => option(`header-search-option-${i}`, data.url, (li) => describe(li, data)));
 		items.push(
-			option('header-search-option-all', all, (li) => {
+			option('header-search-option-all', routes.search(query), (li) => {
 				li.className = 'search-all';
-				li.textContent = search.results.length ? `All ${countResults(search.results.length)} on the search page` : 'Open the search page';
+				li.textContent = `All results for “${query}”`;
 			}),
 		);
 		list.replaceChildren(...items);
-		status.textContent = search.results.length ? `${countResults(search.results.length)} for “${query}”. Use the arrow keys to choose one.` : `No results for “${query}”.`;
+		// Which words the list shows results for (tests and the benchmark wait for it).
+		list.dataset.query = query;
+		status.textContent = found.length
+			? `${found.length === 1 ? 'A match' : `${found.length} matches`} for “${query}”, then all results. Use the arrow keys to choose one.`
+			: `No name or article matches “${query}”. All results searches every page.`;
 		open(true);
 	}
 
-	input.addEventListener('focus', () => void loadPagefind().catch(() => (status.textContent = 'Search could not load.')));
-	input.addEventListener('input', () => void run());
+	let typing = 0;
+	input.addEventListener('focus', () => void loadHeaderSearch().catch(() => (status.textContent = 'Search could not load.')));
+	input.addEventListener('input', () => {
+		clearTimeout(typing);
+		// Clearing the box closes the list at once; words are searched once typing pauses.
+		if (!input.value.trim()) return void run();
+		typing = window.setTimeout(() => void run(), TYPING_DELAY);
+	});
 	input.addEventListener('keydown', (event) => {
 		const count = options.length;
 		if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -123,4 +131,22 @@ function setUp(form: HTMLFormElement) {
 		input.focus();
 		input.select();
 	});
+}
+
+/**
+ * One result in an option: its title, then for an article its date and summary, for a glossary
+ * entry its kind and role. The box's index holds an article's words each once, not in order, so
+ * an excerpt of it would not be the article's words (`scripts/lib/header-search-index.ts`).
+ */
+function describe(li: HTMLLIElement, { url, meta }: ResultData) {
+	const title = document.createElement('span');
+	title.className = 'result-title';
+	title.textContent = meta.title ?? url;
+	const type = document.createElement('span');
+	type.className = 'result-type';
+	type.textContent = meta.type === 'Article' ? ['Article', meta.date && formatDate(meta.date)].filter(Boolean).join(' · ') : (meta.kind ?? meta.type ?? '');
+	const about = document.createElement('span');
+	about.className = 'result-excerpt';
+	about.textContent = meta.summary ?? meta.role ?? '';
+	li.append(title, ' ', type, about);
 }

@@ -1,6 +1,8 @@
 /**
  * What the header search box and the search page share: Pagefind, loaded once from the site's own
- * base path (never another host), and the rendering of one result.
+ * base path (never another host), and the rendering of one result. The search page searches the
+ * full index (`pagefind/`); the header box its own, smaller one (`pagefind/header/`, written by
+ * `scripts/lib/header-search-index.ts`) with the same script.
  */
 import { createRoutes } from '../routes.ts';
 import { escapeHtml } from '../escape.ts';
@@ -30,12 +32,16 @@ export interface Search {
 	filters: Filters;
 	unfilteredResultCount: number;
 }
-interface Pagefind {
+/** A Pagefind instance: the module's default one (the full index) or one made by `createInstance`. */
+export interface PagefindInstance {
 	options(options: Record<string, unknown>): Promise<void>;
+	init(): Promise<void>;
 	search(query: string | null, options?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> }): Promise<Search | null>;
-	debouncedSearch(query: string, options?: unknown, ms?: number): Promise<Search | null>;
 	filters(): Promise<Filters>;
 	preload(query: string): Promise<void>;
+}
+interface PagefindModule extends PagefindInstance {
+	createInstance(options: Record<string, unknown>): PagefindInstance;
 }
 
 /** The base path the site was built for, from `<html data-base>`. */
@@ -44,20 +50,49 @@ export const BASE = document.documentElement.dataset.base ?? '/';
 /** The site's addresses under that base path. */
 export const routes = createRoutes(BASE);
 
-let pagefind: Promise<Pagefind> | undefined;
+/**
+ * Options of every instance. Result URLs are indexed from the root of dist/: prefix the base path,
+ * and carry the words. No web worker: it would fetch pagefind-worker.js (12 KB gzip) to run the same
+ * code; the site's indexes are small enough to search on the main thread (issue 16).
+ */
+const OPTIONS = { baseUrl: BASE, highlightParam: HIGHLIGHT_PARAM, excerptLength: 24, noWorker: true };
 
-/** Pagefind's browser API, loaded on first use. */
-export function loadPagefind(): Promise<Pagefind> {
-	pagefind ??= (async () => {
-		const engine = (await import(/* @vite-ignore */ routes.pagefind('pagefind.js'))) as Pagefind;
-		// Result URLs are indexed from the root of dist/: prefix the base path, and carry the words.
-		// No web worker: it would fetch pagefind-worker.js (12 KB gzip) to run the same code; the
-		// site's index is small enough to search on the main thread (issue 16).
-		await engine.options({ baseUrl: BASE, highlightParam: HIGHLIGHT_PARAM, excerptLength: 24, noWorker: true });
-		return engine;
-	})();
-	pagefind.catch(() => (pagefind = undefined));
+let script: Promise<PagefindModule> | undefined;
+let pagefind: Promise<PagefindInstance> | undefined;
+let headerSearch: Promise<PagefindInstance> | undefined;
+
+/** Retries on the next call when loading failed (a network error), instead of failing for good. */
+function retryable<T>(promise: Promise<T>, forget: () => void): Promise<T> {
+	promise.catch(forget);
+	return promise;
+}
+
+/** Pagefind's script, loaded once for both indexes. */
+function loadScript(): Promise<PagefindModule> {
+	script ??= retryable(import(/* @vite-ignore */ routes.pagefind('pagefind.js')) as Promise<PagefindModule>, () => (script = undefined));
+	return script;
+}
+
+/** Pagefind over the site's full index (the search page), loaded on first use. */
+export function loadPagefind(): Promise<PagefindInstance> {
+	pagefind ??= retryable(
+		(async () => {
+			const engine = await loadScript();
+			await engine.options(OPTIONS);
+			return engine;
+		})(),
+		() => (pagefind = undefined),
+	);
 	return pagefind;
+}
+
+/**
+ * Pagefind over the header box's index (articles, and glossary entries by their names), loaded on
+ * first use; it starts fetching its index's entry file, metadata and WebAssembly at once.
+ */
+export function loadHeaderSearch(): Promise<PagefindInstance> {
+	headerSearch ??= retryable((async () => (await loadScript()).createInstance({ ...OPTIONS, basePath: routes.headerSearch }))(), () => (headerSearch = undefined));
+	return headerSearch;
 }
 
 /** Pagefind filters for a selection: any of the chosen values within a key, every key. */

@@ -1,4 +1,6 @@
-/** What the build gives Pagefind beyond the text: filters, metadata, sort keys and other names. */
+/** What the build gives Pagefind beyond the text: filters, metadata, sort keys and other names; the header box's index. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Element } from 'hast';
 import { fixtureSite, type SiteBuild } from '../helpers/build.ts';
@@ -53,5 +55,28 @@ describe('search data in the fixture site', () => {
 		expect(tags(site.dir, 'glossary/baghdad/index.html', 'Filter')).toEqual({ type: ['Glossary entry'], kind: ['Place'] });
 		expect(tags(site.dir, 'glossary/baghdad/index.html', 'Meta')).toEqual({ title: ['Baghdad'], type: ['Glossary entry'] });
 		expect(tags(site.dir, 'glossary/associated-press/index.html', 'Filter')).toEqual({ type: ['Outlet'], kind: ['News outlet'] });
+	});
+});
+
+describe('the header box’s own index in the fixture site', () => {
+	let site: SiteBuild;
+	beforeAll(async () => {
+		site = await fixtureSite('/');
+	});
+
+	it('indexes every article and glossary entry into pagefind/header/, with no script of its own and one WebAssembly', () => {
+		const bundle = path.join(site.dir, 'pagefind', 'header');
+		const entry = JSON.parse(fs.readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number; wasm: string }> };
+		const glossary = JSON.parse(fs.readFileSync(path.join(site.dir, 'data', 'glossary.json'), 'utf8')) as { count: number };
+		const articles = fs.readdirSync(path.join(site.dir, 'data', 'articles')).filter((f) => f.endsWith('.json'));
+		expect(articles.length).toBeGreaterThan(0);
+		// One language, so the box finds every page from every page.
+		expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([glossary.count + articles.length]);
+		const files = fs.readdirSync(bundle);
+		expect(files.filter((f) => /\.(js|css)$/.test(f))).toEqual([]);
+		expect(files.filter((f) => f.startsWith('wasm.'))).toEqual([`wasm.${Object.values(entry.languages)[0]!.wasm}.pagefind`]);
+		// Smaller than the full index: entries by their names, article words once.
+		const size = (dir: string) => fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
+		expect(size(path.join(bundle, 'index'))).toBeLessThan(size(path.join(site.dir, 'pagefind', 'index')));
 	});
 });

@@ -211,12 +211,13 @@ for (const base of ['/', '/reader/'] as const) {
 			expect(pagefindRequests()).toBe(before);
 			await page.keyboard.press('/');
 			await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('header-search-input');
-			await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/pagefind.js')));
+			// Focus loads Pagefind's script and the box's own index, never the full one.
+			await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/header/wasm.')));
 			await page.keyboard.type('Dragunov');
 			const box = page.locator('#header-search-input');
 			await page.locator('#header-search-results [role="option"]').first().waitFor();
 			await expect(box.getAttribute('aria-expanded')).resolves.toBe('true');
-			await expect(page.locator('.header-search [role="status"]').textContent()).resolves.toMatch(/\d+ results? for “Dragunov”/);
+			await expect(page.locator('.header-search [role="status"]').textContent()).resolves.toMatch(/^(A match|\d matches) for “Dragunov”/);
 			// Escape closes the list and keeps the words.
 			await page.keyboard.press('Escape');
 			await expect(box.getAttribute('aria-expanded')).resolves.toBe('false');
@@ -238,6 +239,58 @@ for (const base of ['/', '/reader/'] as const) {
 			await expect(mark.textContent()).resolves.toMatch(/^Dragunov/i);
 			// Only the indexed text is highlighted, never a card or caption.
 			await expect(page.locator('[data-pagefind-ignore] mark.pagefind-highlight').count()).resolves.toBe(0);
+			await page.close();
+		});
+
+		it('header box: the three best matches, entries with their kind and role, articles with their date, then all results on the search page', async () => {
+			const page = await open(ARTICLE);
+			const box = page.locator('#header-search-input');
+			await box.focus();
+			await page.keyboard.type('Baghdad');
+			await page.locator('#header-search-results[data-query="Baghdad"]').waitFor({ state: 'attached' });
+			const options = await page.$$eval('#header-search-results [role="option"]', (items) =>
+				items.map((li) => ({
+					id: li.id,
+					title: li.querySelector('.result-title')?.textContent ?? li.textContent,
+					type: li.querySelector('.result-type')?.textContent ?? '',
+					about: li.querySelector('.result-excerpt')?.textContent ?? '',
+				})),
+			);
+			expect(options).toHaveLength(4);
+			expect(options[0]).toEqual({ id: 'header-search-option-0', title: 'Baghdad', type: 'Place', about: 'Capital of Iraq' });
+			const article = options.find((o) => o.title.startsWith(ARTICLE_TITLE));
+			expect(article?.type).toBe('Article · 21 June 2014');
+			expect(article?.about.length).toBeGreaterThan(0);
+			expect(options[3]).toMatchObject({ id: 'header-search-option-all', title: 'All results for “Baghdad”' });
+			// The last option opens the search page with the words, under the base path.
+			await page.keyboard.press('ArrowUp');
+			await expect(box.getAttribute('aria-activedescendant')).resolves.toBe('header-search-option-all');
+			await page.keyboard.press('Enter');
+			await page.waitForURL(`${site.url}search/?q=Baghdad`);
+			expect((await results(page)).some((r) => r.href.startsWith(`${base}glossary/baghdad/`))).toBe(true);
+			await page.close();
+		});
+
+		it('header box: a word of the article finds it, a click opens it with the word highlighted; a word only the full index has leads to all results', async () => {
+			const page = await open('glossary/');
+			const box = page.locator('#header-search-input');
+			await box.focus();
+			await page.keyboard.type('Naqshbandia');
+			await page.locator('#header-search-results[data-query="Naqshbandia"]').waitFor({ state: 'attached' });
+			const found = page.locator('#header-search-results [role="option"]', { hasText: ARTICLE_TITLE });
+			await found.click();
+			await page.waitForURL(/pagefind-highlight=naqshbandia/i);
+			expect(new URL(page.url()).pathname).toBe(`${base}${ARTICLE}`);
+			await expect(page.locator('mark.pagefind-highlight').first().textContent()).resolves.toMatch(/^Naqshbandia/i);
+			// "caliphate" is only in a glossary note: the box's index has no notes, the search page has.
+			await page.locator('#header-search-input').focus();
+			await page.keyboard.type('caliphate');
+			await page.locator('#header-search-results[data-query="caliphate"]').waitFor({ state: 'attached' });
+			await expect(page.locator('#header-search-results [role="option"]').allTextContents()).resolves.toEqual(['All results for “caliphate”']);
+			await expect(page.locator('.header-search [role="status"]').textContent()).resolves.toContain('No name or article matches “caliphate”');
+			await page.locator('#header-search-option-all').click();
+			await page.waitForURL(`${site.url}search/?q=caliphate`);
+			expect((await results(page)).map((r) => r.href.split('?')[0])).toEqual([`${base}${ISIS_ENTRY}`]);
 			await page.close();
 		});
 
@@ -278,8 +331,8 @@ for (const base of ['/', '/reader/'] as const) {
 			expect(weight.results).toBeGreaterThan(0);
 			expect(weight.indexBytes).toBeGreaterThan(0);
 			expect(weight.bundleBytes).toBeGreaterThan(weight.indexBytes);
-			expect(weight.firstQueryFiles.map((f) => f.path)).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-entry.json']));
-			expect(weight.firstQueryFiles.some((f) => f.path.startsWith('pagefind/index/'))).toBe(true);
+			expect(weight.firstQueryFiles.map((f) => f.path)).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/header/pagefind-entry.json']));
+			expect(weight.firstQueryFiles.some((f) => f.path.startsWith('pagefind/header/index/'))).toBe(true);
 			expect(weight.firstQueryBytes).toBe(weight.firstQueryFiles.reduce((sum, f) => sum + f.bytes, 0));
 			expect(weight.firstQueryBytes).toBeLessThan(weight.bundleBytes);
 		});

@@ -19,6 +19,7 @@ describe('routes', () => {
 		expect(routes.articleAnnotations('a')).toBe('/reader/data/articles/a.annotations.jsonld');
 		expect(routes.placeMap('mosul')).toBe('/reader/maps/places/mosul.svg');
 		expect(routes.pagefind('pagefind.js')).toBe('/reader/pagefind/pagefind.js');
+		expect(routes.headerSearch).toBe('/reader/pagefind/header/');
 		expect(createRoutes('/').glossary).toBe('/glossary/');
 	});
 	it('makes absolute addresses on an origin', () => {

@@ -117,6 +117,7 @@ describe('open data', () => {
 	it('gives offsets, anchors and entry addresses of marks and quotes', () => {
 		const data = articleOffsets({ article, spans, entries, site });
 		expect(data.url).toBe('https://reader.example/reader/articles/fighting/');
+		expect([data.published, data.summary]).toEqual([article.data.published, article.data.summary]);
 		const chars = [...data.text.value];
 		for (const mark of data.marks) expect(chars.slice(mark.start, mark.end).join('')).toBe(mark.exact);
 		expect(data.marks.map((m) => [m.entity, m.type, m.entry])).toEqual([
