@@ -243,7 +243,13 @@ export function resultsTable(results: CorpusResult[]): string {
 		['Pages per second (Astro)', (r) => String(r.build.pagesPerSecond)],
 		['Peak memory, process tree', (r) => mb(r.build.peakTreeRssBytes)],
 		['Peak memory, largest process (GNU time)', (r) => (r.build.peakProcessRssBytes ? mb(r.build.peakProcessRssBytes) : 'n/a')],
-		['… node / Pagefind apart (sampled)', (r) => `${mb(r.build.peakRssByProgram.node ?? 0)} / ${mb(r.build.peakRssByProgram.pagefind_extended ?? r.build.peakRssByProgram.pagefind ?? 0)}`],
+		[
+			'… pages (Node) / main (Node) / Pagefind apart (sampled)',
+			(r) => {
+				const peak = r.build.peakRssByProgram;
+				return [peak['node build-pages-process.ts'], peak['node build.ts'], peak.pagefind_extended ?? peak.pagefind].map((bytes) => mb(bytes ?? 0)).join(' / ');
+			},
+		],
 		['dist/ size', (r) => mb(r.dist.bytes)],
 		['dist/ files', (r) => String(r.dist.files)],
 		['HTML pages', (r) => String(r.dist.htmlPages)],

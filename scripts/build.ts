@@ -1,6 +1,7 @@
 /**
  * `npm run build`: checks the content (and stops with `file:line:column` messages if it has
- * errors), builds the site with Astro, then indexes it with Pagefind. Leaves a complete `dist/`.
+ * errors), builds the site with Astro (in a child process), then, once that process has exited,
+ * indexes it with Pagefind. Leaves a complete `dist/` or the previous one (scripts/lib/build-site.ts).
  *
  * `--drafts` publishes draft glossary entries (by default they stop the build, listed with their place).
  *

@@ -4,7 +4,10 @@ import fs from 'node:fs';
 export interface TreeMemory {
 	/** Highest sum of VmRSS over the tree at one sample. */
 	peakBytes: number;
-	/** Highest VmRSS seen for each program (`node`, `pagefind_extended`, …), by the name it was run as. */
+	/**
+	 * Highest VmRSS seen for each program, by the name it was run as (`pagefind_extended`, `time`),
+	 * a Node process with its script's name (`node build.ts`, `node build-pages-process.ts`).
+	 */
 	peakByProgram: Record<string, number>;
 }
 
@@ -56,8 +59,11 @@ function tree(rootPid: number): { pid: number; name: string; rss: number }[] {
 			const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 			const kb = /^VmRSS:\s+(\d+) kB/m.exec(status);
 			// The program, from argv[0] (the status Name is a thread name such as "MainThread").
-			const argv0 = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
-			const name = argv0.split('/').pop() || (/^Name:\s+(.+)$/m.exec(status)?.[1] ?? '?');
+			const [argv0 = '', ...args] = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+			const program = argv0.split('/').pop() || (/^Name:\s+(.+)$/m.exec(status)?.[1] ?? '?');
+			// Node runs both steps of the build: tell them apart by their script.
+			const script = program === 'node' ? args.find((arg) => /\.[cm]?[jt]s$/.test(arg)) : undefined;
+			const name = script ? `node ${script.split('/').pop()}` : program;
 			if (kb) found.push({ pid, name, rss: Number(kb[1]) * 1024 });
 		} catch {
 			continue;

@@ -4,18 +4,20 @@
  * in its own module graph, where module variables of this process are other copies. So the state
  * lives on one `globalThis` slot, typed here, and nothing else reads that slot.
  */
-import type { Corpus } from './corpus.ts';
+import type { Article, Corpus } from './corpus.ts';
 import type { DevErrorsState } from './dev-errors.ts';
 
 export interface BuildState {
 	/** The corpus for the current content folder and base path, loaded once and shared by both loaders. */
 	corpus?: Promise<Corpus>;
 	/**
-	 * Rendered article HTML by slug. It is kept out of Astro's content store: the store is serialized
-	 * and compiled into a module during the build, and with a thousand articles the HTML copies made
-	 * that way dominated the build's peak memory. The article loader sets it; pages read it by slug.
+	 * The loaded articles by slug, for what is kept out of Astro's content store: their rendered HTML,
+	 * their annotations and their Markdown source. The store is serialized and compiled into a module
+	 * during the build and read back by every page; those parts are nine tenths of it (52 of 54 MB at
+	 * 1,000 articles) and its copies were the build's peak memory. The article loader sets it; the
+	 * site index (src/lib/site.ts) and pages read it by slug.
 	 */
-	articleHtml?: ReadonlyMap<string, string>;
+	articles?: ReadonlyMap<string, Article>;
 	/**
 	 * In `astro dev`: each loader's reload, run together on one change of the content so that they
 	 * share one new corpus, and the file watchers already listened to.

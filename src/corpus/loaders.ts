@@ -3,7 +3,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError } from '../markdown/diagnostics.ts';
 import { basePath, contentRoot } from '../settings.ts';
 import { buildState, clearBuildState } from './build-state.ts';
-import { loadCorpus, type Corpus } from './corpus.ts';
+import { loadCorpus, type Article, type Corpus } from './corpus.ts';
 import { clearContentErrors, recordContentErrors } from './dev-errors.ts';
 
 /** The corpus for the current content folder and base path, loaded once and shared by both loaders. */
@@ -20,9 +20,22 @@ export function provideCorpus(corpus: Corpus): void {
 
 /** The rendered HTML of an article's body (the annotation pipeline's output). */
 export function articleHtml(slug: string): string {
-	const html = buildState().articleHtml?.get(slug);
-	if (html === undefined) throw new Error(`no rendered HTML for the article "${slug}": the articles collection has not been loaded`);
-	return html;
+	return loadedArticle(slug).html;
+}
+
+/**
+ * What the content store does not hold of an article (see `BuildState.articles`): its annotations
+ * and its Markdown source, for the site index to put back on the collection's entry.
+ */
+export function articleParts(slug: string): Pick<Article, 'annotations' | 'body'> {
+	const { annotations, body } = loadedArticle(slug);
+	return { annotations, body };
+}
+
+function loadedArticle(slug: string): Article {
+	const article = buildState().articles?.get(slug);
+	if (!article) throw new Error(`no rendered article "${slug}": the articles collection has not been loaded`);
+	return article;
 }
 
 /** Drops the shared corpus and article HTML once a build has written its pages. */
@@ -98,21 +111,23 @@ function projectFilePath(file: string): string | undefined {
 	return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
 }
 
-/** Articles from `content/articles/`, rendered by the annotation pipeline. */
+/**
+ * Articles from `content/articles/`, rendered by the annotation pipeline. The store gets each
+ * article's front matter; its HTML, annotations and Markdown source stay with the loaded corpus
+ * (`articleHtml`, `articleParts`): validated here all the same.
+ */
 export function articleLoader(): Loader {
 	return corpusLoader('annotated-reader-articles', async (corpus, context) => {
 		for (const article of corpus.articles) {
-			const data = await context.parseData({ id: article.slug, data: { ...article.data, annotations: article.annotations } });
+			const { annotations: _checked, ...data } = await context.parseData({ id: article.slug, data: { ...article.data, annotations: article.annotations } });
 			context.store.set({
 				id: article.slug,
 				data,
-				// The Markdown source: search data checks which names the text already contains.
-				body: article.body,
 				filePath: projectFilePath(article.file),
 				digest: context.generateDigest(article.html),
 			});
 		}
-		buildState().articleHtml = new Map(corpus.articles.map((a) => [a.slug, a.html]));
+		buildState().articles = new Map(corpus.articles.map((a) => [a.slug, a]));
 	});
 }
 

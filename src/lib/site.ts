@@ -6,6 +6,7 @@ import { createRoutes } from '../routes.ts';
 import type { ArticleText } from './open-data.ts';
 import { basePath, siteOrigin } from '../settings.ts';
 import { relationIndex, type RelationStatement } from './relations.ts';
+import { articleParts } from '../corpus/loaders.ts';
 
 /**
  * An entry of the articles collection. Typed from our schema rather than from the types `astro sync`
@@ -54,6 +55,13 @@ export interface SiteIndex {
 	mentionCounts: Map<string, Map<string, number>>;
 	/** Each entry's relations, both directions (see src/lib/relations.ts). */
 	relations: Map<string, RelationStatement[]>;
+	/** Each entry's name by id (pages name the other end of a relation with it). */
+	names: Map<string, string>;
+	/**
+	 * The latest date the site knows of: its newest article's, or a later one in the glossary (an
+	 * `asOf`, a role's start or end). Open periods on entry pages run to it.
+	 */
+	latestDate: string;
 	/** Each article's text and spans, filled as the data files are made (see `spansOf`). */
 	articleTexts: Map<string, ArticleText>;
 }
@@ -67,7 +75,12 @@ export function siteIndex(): Promise<SiteIndex> {
 }
 
 async function build(): Promise<SiteIndex> {
-	const collection: ArticleEntry[] = await getCollection('articles');
+	// The store holds an article's front matter; its annotations and source come from the loaded corpus.
+	const stored: { id: string; data: Omit<ArticleRecord, 'annotations'> }[] = await getCollection('articles');
+	const collection: ArticleEntry[] = stored.map(({ id, data }) => {
+		const { annotations, body } = articleParts(id);
+		return { id, data: { ...data, annotations }, body };
+	});
 	const articles = collection.sort((a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id));
 	const entriesCollection: GlossaryEntry[] = await getCollection('glossary');
 	const glossary = entriesCollection.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
@@ -93,7 +106,11 @@ async function build(): Promise<SiteIndex> {
 		}
 	}
 	const relations = relationIndex(glossary.map((e) => ({ id: e.id, relations: e.data.relations })));
-	return { articles, entries, byType, backlinks, quotesByOutlet, mentionCounts, relations, articleTexts: new Map() };
+	// Made once here: a page that made them would go over the whole glossary, once per page.
+	const names = new Map(glossary.map((e) => [e.id, e.data.name]));
+	let latestDate = articles[0]?.data.published ?? '';
+	for (const { data } of glossary) for (const date of [data.asOf, ...data.roles.flatMap((r) => [r.start, r.end ?? ''])]) if (date > latestDate) latestDate = date;
+	return { articles, entries, byType, backlinks, quotesByOutlet, mentionCounts, relations, names, latestDate, articleTexts: new Map() };
 }
 
 /**

@@ -88,6 +88,37 @@ function hiddenBeside(): string[] {
 	return fs.readdirSync(PARENT).filter((name) => name.startsWith('.'));
 }
 
+/** The running child processes of a process, with their command lines (Linux's /proc). */
+function childProcesses(parent: number): { pid: number; command: string }[] {
+	const children: { pid: number; command: string }[] = [];
+	for (const name of fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+		try {
+			const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+			// Field 3 after the command name (which may hold spaces) is the state, field 4 the parent.
+			const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(ppid) !== parent || state === 'Z') continue;
+			children.push({ pid: Number(name), command: fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ') });
+		} catch {
+			// the process ended while we looked
+		}
+	}
+	return children;
+}
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return !/^\S+ \(.*\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+	} catch {
+		return false;
+	}
+}
+
+/** The process of a build writing the pages, while it runs. */
+function pagesProcess(build: Build): { pid: number; command: string } | undefined {
+	return childProcesses(build.child.pid!).find((child) => child.command.includes('build-pages-process.ts'));
+}
+
 // These builds run here, not through the run's build queue: while one test (or the first build)
 // runs, the queue's builds wait; in between, they go on, so other test files are not held up.
 let releaseBuilds = () => {};
@@ -152,10 +183,64 @@ describe('atomic builds', () => {
 		expect(hiddenBeside()).toEqual([]);
 	});
 
+	it('leave the previous build untouched when the process writing the pages is killed (as by the out-of-memory killer)', async () => {
+		const running = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+		await running.waitFor(/^Content: .* checked in/m);
+		const pages = pagesProcess(running);
+		expect(pages).toBeTruthy();
+		process.kill(pages!.pid, 'SIGKILL');
+		const { code } = await running.exited;
+		expect(code).toBe(1);
+		expect(running.output()).toContain('The process writing the pages was killed (SIGKILL): out of memory?');
+		expect(running.output()).toMatch(KEPT);
+		expect(snapshot(OUT)).toEqual(before);
+		expect(visibleBeside()).toEqual(['dist']);
+		expect(hiddenBeside()).toEqual([]);
+	});
+
+	it("leave the previous build untouched when Pagefind's binary dies while indexing", async () => {
+		// A stand-in for Pagefind's binary that takes the first request and is killed, as a binary
+		// out of memory would be: the build must fail, not wait for an answer that never comes.
+		const binary = path.join(PARENT, '.pagefind-killed.sh');
+		fs.writeFileSync(binary, '#!/bin/sh\nhead -c 1 >/dev/null\nkill -KILL $$\n', { mode: 0o755 });
+		try {
+			const { code, output } = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT, PAGEFIND_EXTENDED_BINARY_PATH: binary });
+			expect(code).toBe(1);
+			expect(output).toMatch(/^Search: indexing failed in \d+\.\d s$/m);
+			expect(output).toContain("Pagefind's binary stopped before it answered (killed, or out of memory?).");
+			expect(output).toMatch(KEPT);
+		} finally {
+			fs.rmSync(binary);
+		}
+		expect(snapshot(OUT)).toEqual(before);
+		expect(visibleBeside()).toEqual(['dist']);
+		expect(hiddenBeside()).toEqual([]);
+	});
+
+	it('stop the process writing the pages when the build is killed (SIGKILL)', async () => {
+		const running = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+		await running.waitFor(/^Content: .* checked in/m);
+		const pages = pagesProcess(running);
+		expect(pages).toBeTruthy();
+		running.child.kill('SIGKILL');
+		await running.exited;
+		// Its channel to the build closes: it stops rather than write on into a folder no one checks.
+		await expect.poll(() => isRunning(pages!.pid), { timeout: 30_000 }).toBe(false);
+		expect(snapshot(OUT)).toEqual(before);
+		expect(visibleBeside()).toEqual(['dist']);
+	});
+
 	for (const hold of ['pagefind', 'swap'] as const) {
 		it(`leave the previous build untouched when killed (SIGKILL) ${hold === 'pagefind' ? 'with every page written and no search index yet' : 'with everything written, before the swap'}`, async () => {
 			const running = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT, READER_BUILD_TEST_HOLD: hold });
+			if (hold === 'pagefind') {
+				// The pages are written by a process of their own, which has exited before indexing starts:
+				// Pagefind's binary never runs beside the memory of Astro's build.
+				await running.waitFor(/^Content: .* checked in/m);
+				expect(pagesProcess(running)).toBeTruthy();
+			}
 			await running.waitFor(new RegExp(`^hold: ${hold}$`, 'm'));
+			if (hold === 'pagefind') expect(childProcesses(running.child.pid!)).toEqual([]);
 			const staging = path.join(PARENT, `.dist.building-${running.child.pid}`);
 			expect(fs.existsSync(path.join(staging, 'index.html'))).toBe(true);
 			expect(fs.existsSync(path.join(staging, 'pagefind', 'pagefind.js'))).toBe(hold === 'swap');
