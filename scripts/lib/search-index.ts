@@ -2,9 +2,9 @@
  * The indexing step of `npm run build`: Pagefind reads the written pages and writes the search
  * index into `<dir>/pagefind/`. It runs in the build's main process once the process that wrote
  * the pages has exited (build-site.ts), so Pagefind's binary never runs beside Astro's memory.
- * Another index of the same pages (say, a smaller one for the header's search box) belongs here,
- * called from `indexSite` after the main one, so it shares this step's timing, failure and
- * atomicity: a failure in it fails the build, and the output is swapped in only after it.
+ * Every index of the site is written here (`indexSite`): the full one, then the header box's
+ * (header-search-index.ts), so they share this step's process, timing, failure and atomicity: a
+ * failure in either fails the build, and the output is swapped in only after both.
  */
 import fs from 'node:fs';
 import path from 'node:path';
