@@ -6,6 +6,7 @@
  */
 import { createRoutes } from '../routes.ts';
 import { escapeHtml } from '../escape.ts';
+import { pagefindInWorker } from './search-in-worker.ts';
 
 /** The query parameter that carries the matched words to the page a result opens. */
 export const HIGHLIGHT_PARAM = 'pagefind-highlight';
@@ -52,8 +53,9 @@ export const routes = createRoutes(BASE);
 
 /**
  * Options of every instance. Result URLs are indexed from the root of dist/: prefix the base path,
- * and carry the words. No web worker: it would fetch pagefind-worker.js (12 KB gzip) to run the same
- * code; the site's indexes are small enough to search on the main thread (issue 16).
+ * and carry the words. Not Pagefind's own worker: it would fetch pagefind-worker.js (12 KB gzip) to
+ * run the same code; the header box's small index is searched on the main thread, the full index
+ * of the search page in a worker of ours that runs this same script (`search-worker.ts`).
  */
 const OPTIONS = { baseUrl: BASE, highlightParam: HIGHLIGHT_PARAM, excerptLength: 24, noWorker: true };
 
@@ -73,16 +75,13 @@ function loadScript(): Promise<PagefindModule> {
 	return script;
 }
 
-/** Pagefind over the site's full index (the search page), loaded on first use. */
+/**
+ * Pagefind over the site's full index (the search page), loaded on first use, in a worker
+ * (`search-in-worker.ts`): searching the full index blocked a phone's main thread for hundreds of
+ * milliseconds (Lighthouse on `/search/?q=…`).
+ */
 export function loadPagefind(): Promise<PagefindInstance> {
-	pagefind ??= retryable(
-		(async () => {
-			const engine = await loadScript();
-			await engine.options(OPTIONS);
-			return engine;
-		})(),
-		() => (pagefind = undefined),
-	);
+	pagefind ??= Promise.resolve(pagefindInWorker(new URL(routes.pagefind('pagefind.js'), location.href).href, { ...OPTIONS, language: document.documentElement.lang || undefined }));
 	return pagefind;
 }
 
