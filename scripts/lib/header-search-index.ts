@@ -90,15 +90,17 @@ export function distinctWords(text: string): string[] {
 	return words;
 }
 
-/** The records of the built site in `dir`, read from its open data. */
-export function headerRecords(dir: string): HeaderRecord[] {
-	const glossary = readJson<GlossaryData>(dir, siteRoutes.glossaryData);
+/**
+ * The records of the built site in `dir`, read from its open data one file at a time, so that an
+ * archive's articles are never all in memory at once.
+ */
+export function* headerRecords(dir: string): Generator<HeaderRecord> {
+	for (const entry of readJson<GlossaryData>(dir, siteRoutes.glossaryData).entries) yield entryRecord(entry);
 	const articleFiles = fs
 		.readdirSync(path.join(dir, path.dirname(siteRoutes.articleData('x'))))
 		.filter((file) => file.endsWith('.json'))
 		.sort();
-	const articles = articleFiles.map((file) => readJson<ArticleData>(dir, siteRoutes.articleData(file.slice(0, -'.json'.length))));
-	return [...glossary.entries.map(entryRecord), ...articles.map(articleRecord)];
+	for (const file of articleFiles) yield articleRecord(readJson<ArticleData>(dir, siteRoutes.articleData(file.slice(0, -'.json'.length))));
 }
 
 function readJson<T>(dir: string, file: string): T {
@@ -111,25 +113,25 @@ function readJson<T>(dir: string, file: string): T {
  * Pagefind service (started on first use) and leaves it running: the caller closes it.
  */
 export async function writeHeaderSearchIndex(dir: string): Promise<number | string> {
-	let records: HeaderRecord[];
-	try {
-		records = headerRecords(dir);
-	} catch (error) {
-		return `The header search index could not read the site's open data: ${error instanceof Error ? error.message : String(error)}`;
-	}
-	if (records.length === 0) return failure('has nothing to index: no glossary entry and no article', []);
 	const { index, errors } = await pagefind.createIndex({});
 	if (!index || errors.length) return failure('could not start', errors);
 	try {
-		for (const record of records) {
-			const added = await index.addCustomRecord(record);
-			if (added.errors.length) return failure(`could not index ${record.url}`, added.errors);
+		let count = 0;
+		try {
+			for (const record of headerRecords(dir)) {
+				const added = await index.addCustomRecord(record);
+				if (added.errors.length) return failure(`could not index ${record.url}`, added.errors);
+				count++;
+			}
+		} catch (error) {
+			return `The header search index could not read the site's open data: ${error instanceof Error ? error.message : String(error)}`;
 		}
+		if (count === 0) return failure('has nothing to index: no glossary entry and no article', []);
 		const outputPath = headerSearchDir(dir);
 		const written = await index.writeFiles({ outputPath });
 		if (written.errors.length) return failure('could not write its files', written.errors);
 		removeUnused(outputPath);
-		return records.length;
+		return count;
 	} finally {
 		await index.deleteIndex();
 	}
