@@ -23,6 +23,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { findChromium } from '../scripts/lib/chromium.ts';
 import { builtBasePath } from '../scripts/lib/output-dir.ts';
 import { startStaticServer } from '../scripts/lib/static-server.ts';
@@ -195,6 +196,8 @@ interface PageResult {
 	/** Weighted audits below a full score in any run, with the category they count in. */
 	failing: string[];
 	totalBlockingTimeMs: number[];
+	/** Lighthouse's measure of the machine's speed at each run (lower on a busy machine). */
+	benchmarkIndex: number[];
 }
 
 async function runLighthouse(command: string[], url: string, output: string, errorStatus: boolean): Promise<Report> {
@@ -239,11 +242,13 @@ async function auditPage(command: string[], base: string, type: PageType, runs: 
 	const scores: Record<Category, number>[] = [];
 	const failing = new Set<string>();
 	const tbt: number[] = [];
+	const benchmarkIndex: number[] = [];
 	for (let run = 1; run <= runs; run++) {
 		process.stderr.write(`lighthouse: ${type.name} (${url}), run ${run} of ${runs}\n`);
 		const report = await withRetries(() => runLighthouse(command, url, path.join(WORK, `${type.name}-${run}.json`), !!type.errorStatus));
 		scores.push(Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>);
 		tbt.push(Math.round(report.audits['total-blocking-time']?.numericValue ?? 0));
+		benchmarkIndex.push(Math.round(report.environment.benchmarkIndex));
 		for (const category of CATEGORIES) {
 			for (const ref of report.categories[category]?.auditRefs ?? []) {
 				const audit = report.audits[ref.id];
@@ -257,6 +262,7 @@ async function auditPage(command: string[], base: string, type: PageType, runs: 
 		runs: scores,
 		failing: [...failing].sort(),
 		totalBlockingTimeMs: tbt,
+		benchmarkIndex,
 	};
 }
 
@@ -285,6 +291,7 @@ async function main() {
 	// Canonical addresses of a build without SITE_URL are on localhost: audit it by that name.
 	const origin = `http://localhost:${server.port}${base}`;
 	const results: PageResult[] = [];
+	const loadAtStart = os.loadavg()[0]!.toFixed(1);
 	try {
 		const types = pageTypes(dist, options.query).filter((t) => !options.only || options.only.includes(t.name));
 		for (const type of types) results.push(await auditPage(command, origin, type, options.runs));
@@ -292,7 +299,12 @@ async function main() {
 		await server.close();
 	}
 	const load = os.loadavg()[0]!.toFixed(1);
-	const heading = `Lighthouse ${version} (mobile, simulated throttling), ${options.runs} run${options.runs === 1 ? '' : 's'} a page, median (range when the runs differ); ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load average ${load} at the end.`;
+	const indexes = results.flatMap((r) => r.benchmarkIndex);
+	const heading = [
+		`Lighthouse ${version} (mobile, simulated throttling), ${options.runs} run${options.runs === 1 ? '' : 's'} a page, median (range when the runs differ);`,
+		`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, load average ${loadAtStart} at the start and ${load} at the end,`,
+		`Lighthouse's CPU benchmark index ${Math.min(...indexes)} to ${Math.max(...indexes)} (lower on a busier machine).`,
+	].join(' ');
 	const text = `${heading}\n\n${table(results)}`;
 	console.log(`\n${text}\n`);
 	for (const r of results) if (r.failing.length) console.log(`${r.type.name}: below full score in some run: ${r.failing.join('; ')}`);
@@ -302,7 +314,9 @@ async function main() {
 		const end = '<!-- lighthouse:end -->';
 		const doc = fs.readFileSync(docFile, 'utf8');
 		if (!doc.includes(start)) fail(`${docFile} has no ${start} … ${end} block to fill`);
-		fs.writeFileSync(docFile, doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n\n${text}\n\n${end}`));
+		const written = doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n\n${text}\n\n${end}`);
+		// Formatted as the rest of the docs (npm run lint checks it).
+		fs.writeFileSync(docFile, await prettier.format(written, { ...(await prettier.resolveConfig(docFile)), filepath: docFile }));
 		console.log('updated docs/benchmarks.md');
 	}
 }

@@ -23,11 +23,14 @@ export function pagefindInWorker(script: string, options: Record<string, unknown
 				if (data.error === undefined) call?.resolve(data.value);
 				else call?.reject(new Error(data.error));
 			});
+			// A worker that could not start (its script did not load): every call waiting fails, and the next call starts another.
 			worker.addEventListener('error', () => {
 				for (const call of waiting.values()) call.reject(new Error('the search worker failed'));
 				waiting.clear();
+				worker?.terminate();
+				worker = undefined;
 			});
-			void ask('init', script, options);
+			ask('init', script, options).catch(() => undefined);
 		}
 		const call = ++calls;
 		return new Promise((resolve, reject) => {
