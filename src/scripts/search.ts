@@ -2,8 +2,8 @@
  * The search page. Its state lives in the URL (`?q=words&type=Article&person=…&sort=newest`), so
  * results can be shared and the back button steps through searches. It searches as the reader
  * types, keeping `?q=` in step (replacing the history entry while typing; Enter, a filter or the
- * order adds one). It loads only what a query needs: Pagefind when there is something to search
- * for, the filters' values and counts when a filter group is first opened (or the URL names a
+ * order adds one). It loads only what a query needs: Pagefind when the reader focuses the box or
+ * there is something to search for, the filters' values and counts when a filter group is first opened (or the URL names a
  * filter). The groups themselves are drawn at build time, closed, so nothing moves as they load.
  */
 import { countResults, loadPagefind, renderResult, toPagefindFilters, type FilterSelection, type Filters, type Search } from './search-core.ts';
@@ -174,12 +174,18 @@ function restore() {
 	void run(state);
 }
 
-let typing = 0;
-input.addEventListener('input', () => {
-	// Pagefind starts loading with the first keystroke, so that the search after the pause finds it ready.
+/** Starts loading Pagefind and the index, so that the search after the typing pause finds them ready. */
+function warmUp() {
 	void loadPagefind()
 		.then((engine) => engine.init())
 		.catch(() => undefined);
+}
+
+let typing = 0;
+// The reader is about to type: focusing the box (or the first keystroke) starts loading.
+input.addEventListener('focus', warmUp, { once: true });
+input.addEventListener('input', () => {
+	warmUp();
 	clearTimeout(typing);
 	typing = window.setTimeout(() => commit(false), TYPING_DELAY);
 });
