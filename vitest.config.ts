@@ -1,18 +1,27 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+import HoldersLast from './tests/helpers/sequencer.ts';
 
-/** Builds are made one at a time, and shared by name, by one queue for the whole run. */
+/** Builds are shared by name, and made in parallel, by one queue for the whole run (tests/helpers/build-queue.ts). */
 const BUILD_QUEUE = ['tests/helpers/build-queue.ts'];
 
 export default defineConfig({
 	test: {
-		// Every core (Vitest's default leaves one idle: on 2 cores, one file at a time). Browser test
-		// files spend most of their time waiting on Chromium, and builds wait in the queue.
-		maxWorkers: '100%',
+		// One worker more than the cores (Vitest's default leaves one idle: on 2 cores, one file at a
+		// time). A build or browser test file spends part of its time waiting (for its build in the
+		// queue, for Chromium), and the third worker runs another file meanwhile.
+		maxWorkers: os.availableParallelism() + 1,
+		sequence: { sequencer: HoldersLast },
 		projects: [
 			{
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
+					// Files run one after another in a worker without a fresh module graph each (half the
+					// unit project's time went to importing the same modules again); a test that changes
+					// the environment does it with vi.stubEnv, undone after each test.
+					isolate: false,
+					unstubEnvs: true,
 					// Some unit tests run a command (the content check, the import CLI) in a child process:
 					// on a busy 2-core machine, beside browser tests, that can take more than Vitest's 5 s.
 					testTimeout: 60_000,
@@ -22,6 +31,8 @@ export default defineConfig({
 				test: {
 					name: 'build',
 					include: ['tests/build/**/*.test.ts'],
+					isolate: false, // as in unit
+
 					globalSetup: BUILD_QUEUE,
 					testTimeout: 240_000,
 					hookTimeout: 600_000,
@@ -31,6 +42,8 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
+					// As in unit; and the files a worker runs share its Chromium (tests/helpers/browser.ts).
+					isolate: false,
 					globalSetup: BUILD_QUEUE,
 					testTimeout: 60_000,
 					hookTimeout: 600_000,

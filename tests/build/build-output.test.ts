@@ -9,13 +9,16 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NODE, OUTPUT_ROOT, holdBuilds } from '../helpers/build.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE, OUTPUT_ROOT, fixtureSite, holdBuilds } from '../helpers/build.ts';
 import { listFiles } from '../helpers/dist.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/site/content');
 const BROKEN = path.resolve('tests/fixtures/broken/content');
-const PARENT = path.join(OUTPUT_ROOT, 'build-output');
+/** Outside the project: the atomic builds' output and a copy of the fixture's content (see 'may both be outside the project'). */
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'reader-build-'));
+const OUTSIDE_CONTENT = path.join(TMP, 'content');
+const PARENT = path.join(TMP, 'site');
 const OUT = path.join(PARENT, 'dist');
 const CACHE = path.join(OUTPUT_ROOT, '.cache-build-output');
 const KEPT = /dist\/ still holds the build of \d{4}-\d\d-\d\d \d\d:\d\d; this build (failed|was stopped)\./;
@@ -119,39 +122,64 @@ function pagesProcess(build: Build): { pid: number; command: string } | undefine
 	return childProcesses(build.child.pid!).find((child) => child.command.includes('build-pages-process.ts'));
 }
 
-// These builds run here, not through the run's build queue: while one test (or the first build)
-// runs, the queue's builds wait; in between, they go on, so other test files are not held up.
-let releaseBuilds = () => {};
-beforeEach(async () => {
-	releaseBuilds = await holdBuilds();
+/**
+ * These builds run here, not through the run's build queue. One that gets as far as Astro shares
+ * the Astro project folder with the queue's builds, so it holds the queue while it runs (`holding`);
+ * one that stops at the content check, or before, does not touch that folder and need not wait.
+ */
+async function holding<T>(run: () => Promise<T>): Promise<T> {
+	const release = await holdBuilds();
+	try {
+		return await run();
+	} finally {
+		release();
+	}
+}
+
+/**
+ * The build every test of this file starts from, made once: the fixture's content copied outside
+ * the project, built outside it (READER_OUT_DIR) over a previous build of the same site (the run's
+ * shared fixture build, copied there with a file of its own added), printing its progress every
+ * 0.5 s instead of every 15 s.
+ */
+let main: { code: number | null; output: string };
+/** The previous build's files, as they were copied into place before the main build. */
+let previousFiles: string[];
+const STALE = 'stale-page-of-the-previous-build.html';
+
+beforeAll(async () => {
+	const previous = await fixtureSite('/');
+	fs.cpSync(previous.dir, OUT, { recursive: true, filter: (source) => path.basename(source) !== '.built-by-test' });
+	fs.writeFileSync(path.join(OUT, STALE), '<!doctype html><title>stale</title>');
+	previousFiles = listFiles(OUT);
+	fs.cpSync(FIXTURE, OUTSIDE_CONTENT, { recursive: true });
+	main = await holding(() => build({ CONTENT_DIR: OUTSIDE_CONTENT, READER_OUT_DIR: OUT, READER_PROGRESS_MS: '500' }));
 });
-afterEach(() => releaseBuilds());
+afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
 describe('atomic builds', () => {
 	let before: Record<string, string>;
 
-	beforeAll(async () => {
-		fs.rmSync(PARENT, { recursive: true, force: true });
-		fs.mkdirSync(PARENT, { recursive: true });
-		const release = await holdBuilds();
-		const first = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT }).finally(release);
-		expect(first.code, first.output).toBe(0);
+	beforeAll(() => {
 		before = snapshot(OUT);
 	});
 
-	it('put a complete build in place, saying how long each phase took', async () => {
+	it('put a complete build in place, saying how long each phase took', () => {
+		expect(main.code, main.output).toBe(0);
 		expect(before['index.html']).toBeTruthy();
 		expect(before['pagefind/pagefind.js']).toBeTruthy();
+		// It replaced the previous build whole: the same site, without the file only that one had.
+		expect(previousFiles).toContain(STALE);
+		expect(Object.keys(before)).toEqual(previousFiles.filter((file) => file !== STALE));
 		expect(visibleBeside()).toEqual(['dist']);
 		expect(hiddenBeside()).toEqual([]);
 		// A long phase says every so often that it still runs (every 15 s; here every 0.5 s).
-		const { output } = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT, READER_PROGRESS_MS: '500' });
+		const { output } = main;
 		expect(output).toMatch(/^ {2}… still building the pages \(\d+\.\d s\)$/m);
 		expect(output).toMatch(/^Content: 1 article and 3 glossary entries checked in \d+\.\d s$/m);
 		expect(output).toMatch(/^Pages: written by Astro in \d+\.\d s$/m);
 		expect(output).toMatch(/^Search: Pagefind indexed \d+ pages in \d+\.\d s$/m);
 		expect(output).toMatch(/^Done in \d+\.\d s: .*dist\/ holds this build\.$/m);
-		before = snapshot(OUT);
 	});
 
 	it('publish only the Pagefind files the site loads (no ready-made search UI)', () => {
@@ -172,9 +200,13 @@ describe('atomic builds', () => {
 	});
 
 	it('leave the previous build untouched when stopped while Astro builds (SIGTERM), and clean up', async () => {
-		const running = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
-		await running.waitFor(/^Content: .* checked in/m);
-		running.child.kill('SIGTERM');
+		const running = await holding(async () => {
+			const started = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+			await started.waitFor(/^Content: .* checked in/m);
+			started.child.kill('SIGTERM');
+			await started.exited;
+			return started;
+		});
 		const { code } = await running.exited;
 		expect(code).toBe(143);
 		expect(running.output()).toMatch(/Build stopped \(SIGTERM\)\. .*dist\/ still holds the build of .*; this build was stopped\./);
@@ -184,11 +216,15 @@ describe('atomic builds', () => {
 	});
 
 	it('leave the previous build untouched when the process writing the pages is killed (as by the out-of-memory killer)', async () => {
-		const running = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
-		await running.waitFor(/^Content: .* checked in/m);
-		const pages = pagesProcess(running);
-		expect(pages).toBeTruthy();
-		process.kill(pages!.pid, 'SIGKILL');
+		const running = await holding(async () => {
+			const started = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+			await started.waitFor(/^Content: .* checked in/m);
+			const pages = pagesProcess(started);
+			expect(pages).toBeTruthy();
+			process.kill(pages!.pid, 'SIGKILL');
+			await started.exited;
+			return started;
+		});
 		const { code } = await running.exited;
 		expect(code).toBe(1);
 		expect(running.output()).toContain('The process writing the pages was killed (SIGKILL): out of memory?');
@@ -204,7 +240,7 @@ describe('atomic builds', () => {
 		const binary = path.join(PARENT, '.pagefind-killed.sh');
 		fs.writeFileSync(binary, '#!/bin/sh\nhead -c 1 >/dev/null\nkill -KILL $$\n', { mode: 0o755 });
 		try {
-			const { code, output } = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT, PAGEFIND_EXTENDED_BINARY_PATH: binary });
+			const { code, output } = await holding(() => build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT, PAGEFIND_EXTENDED_BINARY_PATH: binary }));
 			expect(code).toBe(1);
 			expect(output).toMatch(/^Search: indexing failed in \d+\.\d s$/m);
 			expect(output).toContain("Pagefind's binary stopped before it answered (killed, or out of memory?).");
@@ -218,34 +254,39 @@ describe('atomic builds', () => {
 	});
 
 	it('stop the process writing the pages when the build is killed (SIGKILL)', async () => {
-		const running = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
-		await running.waitFor(/^Content: .* checked in/m);
-		const pages = pagesProcess(running);
-		expect(pages).toBeTruthy();
-		running.child.kill('SIGKILL');
-		await running.exited;
-		// Its channel to the build closes: it stops rather than write on into a folder no one checks.
-		await expect.poll(() => isRunning(pages!.pid), { timeout: 30_000 }).toBe(false);
+		await holding(async () => {
+			const running = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+			await running.waitFor(/^Content: .* checked in/m);
+			const pages = pagesProcess(running);
+			expect(pages).toBeTruthy();
+			running.child.kill('SIGKILL');
+			await running.exited;
+			// Its channel to the build closes: it stops rather than write on into a folder no one checks.
+			await expect.poll(() => isRunning(pages!.pid), { timeout: 30_000 }).toBe(false);
+		});
 		expect(snapshot(OUT)).toEqual(before);
 		expect(visibleBeside()).toEqual(['dist']);
 	});
 
 	for (const hold of ['pagefind', 'swap'] as const) {
 		it(`leave the previous build untouched when killed (SIGKILL) ${hold === 'pagefind' ? 'with every page written and no search index yet' : 'with everything written, before the swap'}`, async () => {
-			const running = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT, READER_BUILD_TEST_HOLD: hold });
-			if (hold === 'pagefind') {
-				// The pages are written by a process of their own, which has exited before indexing starts:
-				// Pagefind's binary never runs beside the memory of Astro's build.
-				await running.waitFor(/^Content: .* checked in/m);
-				expect(pagesProcess(running)).toBeTruthy();
-			}
-			await running.waitFor(new RegExp(`^hold: ${hold}$`, 'm'));
-			if (hold === 'pagefind') expect(childProcesses(running.child.pid!)).toEqual([]);
-			const staging = path.join(PARENT, `.dist.building-${running.child.pid}`);
-			expect(fs.existsSync(path.join(staging, 'index.html'))).toBe(true);
-			expect(fs.existsSync(path.join(staging, 'pagefind', 'pagefind.js'))).toBe(hold === 'swap');
-			running.child.kill('SIGKILL');
-			await running.exited;
+			const running = await holding(async () => {
+				const started = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT, READER_BUILD_TEST_HOLD: hold });
+				if (hold === 'pagefind') {
+					// The pages are written by a process of their own, which has exited before indexing starts:
+					// Pagefind's binary never runs beside the memory of Astro's build.
+					await started.waitFor(/^Content: .* checked in/m);
+					expect(pagesProcess(started)).toBeTruthy();
+				}
+				await started.waitFor(new RegExp(`^hold: ${hold}$`, 'm'));
+				if (hold === 'pagefind') expect(childProcesses(started.child.pid!)).toEqual([]);
+				const staging = path.join(PARENT, `.dist.building-${started.child.pid}`);
+				expect(fs.existsSync(path.join(staging, 'index.html'))).toBe(true);
+				expect(fs.existsSync(path.join(staging, 'pagefind', 'pagefind.js'))).toBe(hold === 'swap');
+				started.child.kill('SIGKILL');
+				await started.exited;
+				return started;
+			});
 			expect(snapshot(OUT)).toEqual(before);
 			// What the killed build left is hidden and named for what it is, never a second site.
 			expect(visibleBeside()).toEqual(['dist']);
@@ -262,20 +303,15 @@ describe('atomic builds', () => {
 });
 
 describe('the output and content folders', () => {
-	let tmp: string;
-	beforeAll(() => {
-		tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'reader-build-'));
-	});
-	afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+	const tmp = TMP;
 
-	it('may both be outside the project', async () => {
-		const content = path.join(tmp, 'content');
-		fs.cpSync(FIXTURE, content, { recursive: true });
-		const out = path.join(tmp, 'site');
-		const { code, output } = await build({ CONTENT_DIR: content, READER_OUT_DIR: out });
-		expect(code, output).toBe(0);
-		expect(output).not.toMatch(/\n\s+at /); // no stack trace
-		for (const page of ['index.html', 'articles/fixture-article/index.html', 'glossary/baghdad/index.html', 'pagefind/pagefind.js']) expect(fs.existsSync(path.join(out, page)), page).toBe(true);
+	it('may both be outside the project', () => {
+		const project = `${process.cwd()}${path.sep}`;
+		expect(OUTSIDE_CONTENT.startsWith(project)).toBe(false);
+		expect(OUT.startsWith(project)).toBe(false);
+		expect(main.code, main.output).toBe(0);
+		expect(main.output).not.toMatch(/\n\s+at /); // no stack trace
+		for (const page of ['index.html', 'articles/fixture-article/index.html', 'glossary/baghdad/index.html', 'pagefind/pagefind.js']) expect(fs.existsSync(path.join(OUT, page)), page).toBe(true);
 	});
 
 	it('refuse to replace a folder of other files', async () => {

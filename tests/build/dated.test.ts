@@ -9,9 +9,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
-import { buildSite, type SiteBuild } from '../helpers/build.ts';
+import { buildSite, seedSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, readPage } from '../helpers/html.ts';
-import { seedEdition } from '../helpers/seed.ts';
 
 const FIXTURE = 'tests/fixtures/dated/content';
 const text = (el: Element) => toText(el).replace(/\s+/g, ' ').trim();
@@ -159,7 +158,7 @@ describe('dated cards, relations and timelines', () => {
 describe('the seed edition’s dated roles and relations', () => {
 	let site: SiteBuild;
 	beforeAll(async () => {
-		site = await buildSite('e2e-seed-root', seedEdition(), '/');
+		site = await seedSite('/');
 	});
 
 	it('dates the cards of the people whose office changed after June 2014', () => {

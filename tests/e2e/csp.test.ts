@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fromHtml } from 'hast-util-from-html';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
-import { launchBrowser, renderingUpdate } from '../helpers/browser.ts';
+import { closeContexts, renderingUpdate, workerBrowser } from '../helpers/browser.ts';
 import { seedSite, type SiteBuild } from '../helpers/build.ts';
 import { headersFor, htmlPages } from '../helpers/dist.ts';
 import { findAll } from '../helpers/html.ts';
@@ -28,10 +28,10 @@ beforeAll(async () => {
 	headers = headersFor(path.join(site.dir, '_headers'), '/index.html');
 	// The server sends the headers of the site's `_headers` itself, as Netlify and Cloudflare Pages do.
 	server = await startStaticServer({ dir: site.dir, base: BASE });
-	browser = await launchBrowser();
+	browser = await workerBrowser();
 });
 afterAll(async () => {
-	await browser?.close();
+	await closeContexts(browser);
 	await server?.close();
 });
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { closeContexts, workerBrowser } from '../helpers/browser.ts';
 import { NODE, holdBuilds } from '../helpers/build.ts';
 
 const MESSAGE = 'fixture-article.md:9:21: error: unknown glossary id `bagdad` in :e[Baghdad]{#bagdad}';
@@ -80,13 +80,13 @@ beforeAll(async () => {
 	dev.stderr!.on('data', (chunk: Buffer) => (output += stripVTControlCharacters(chunk.toString())));
 	url = `http://127.0.0.1:${port}/`;
 	await printed(/watching for file changes/);
-	browser = await launchBrowser();
+	browser = await workerBrowser();
 	page = await browser.newPage();
 }, 120_000);
 
 afterAll(async () => {
 	if (process.env.DEBUG_DEV_ERRORS) console.log(output);
-	await browser?.close();
+	await closeContexts(browser);
 	dev?.kill('SIGTERM');
 	fs.rmSync(tmp, { recursive: true, force: true });
 });

@@ -10,8 +10,7 @@
  * layout as results arrive.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type SiteBuild } from '../helpers/build.ts';
-import { seedEdition } from '../helpers/seed.ts';
+import { seedSite, type SiteBuild } from '../helpers/build.ts';
 import { measureSearch, measureSearchPage } from '../../bench/lib/search-bytes.ts';
 
 const HEADER_BYTES = 90 * 1024;
@@ -21,7 +20,7 @@ const SEARCH_PAGE_BYTES = 120 * 1024;
 describe('search budgets on the seed site', () => {
 	let site: SiteBuild;
 	beforeAll(async () => {
-		site = await buildSite('e2e-seed-root', seedEdition(), '/');
+		site = await seedSite('/');
 	});
 
 	// "Maliki" lists three glossary entries; "Baghdad" lists the article too, the heaviest result.

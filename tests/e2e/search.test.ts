@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, injectAxe } from '../helpers/browser.ts';
+import { closeContexts, injectAxe, workerBrowser } from '../helpers/browser.ts';
 import { seedSite } from '../helpers/build.ts';
 import { serveSite, type ServedSite } from '../helpers/site-server.ts';
 import { measureSearchWeight } from '../../bench/lib/search-weight.ts';
@@ -16,10 +16,10 @@ const ISIS_ENTRY = 'glossary/isis/';
 
 let browser: Browser;
 beforeAll(async () => {
-	browser = await launchBrowser();
+	browser = await workerBrowser();
 });
 afterAll(async () => {
-	await browser?.close();
+	await closeContexts(browser);
 });
 
 interface Result {

@@ -1,8 +1,36 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 
 export { chromiumPath, launchBrowser } from '../../scripts/lib/chromium.ts';
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The test worker's Chromium: launched at the first call, then shared by the browser test files
+ * the worker runs one after another (they run without isolation: see vitest.config.ts), so that
+ * a file does not pay for a browser start of its own. Each file works in contexts of its own
+ * (`browser.newPage()` makes one) and closes them with `closeContexts`; Playwright ends Chromium
+ * when the worker exits, and a Chromium that crashed or was closed is launched again.
+ */
+export function workerBrowser(): Promise<Browser> {
+	if (!shared) {
+		const launched = launchBrowser();
+		shared = launched;
+		launched.then(
+			(browser) => browser.on('disconnected', () => shared === launched && (shared = undefined)),
+			() => shared === launched && (shared = undefined),
+		);
+	}
+	return shared;
+}
+
+/** Closes every context (and so every page) of the shared browser: what a test file opened, at its end. */
+export async function closeContexts(browser: Browser | undefined): Promise<void> {
+	if (!browser?.isConnected()) return;
+	await Promise.all(browser.contexts().map((context) => context.close()));
+}
 
 /**
  * Loads axe-core into a page for an accessibility audit. Evaluated through the DevTools protocol

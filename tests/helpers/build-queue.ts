@@ -1,21 +1,28 @@
 /**
  * Vitest global setup: one queue of site builds for the whole test run, in Vitest's main process.
  *
- * Test files run in parallel workers, but builds share the Astro project folder (`.astro/`), so
- * they must run one at a time; and several files read the same build (the seed site), which
+ * Test files run in parallel workers, and several read the same build (the seed site), which
  * should be built once. Workers ask this queue for a build over HTTP (`tests/helpers/build.ts`);
- * it runs builds in order, remembers each by name for the rest of the run, and answers with the
- * build's folder and its output, so a build reused by a second file still has the output it
- * printed. A test file that runs builds of its own (to stop one half-way, say) holds the queue
- * while it does (`holdBuilds`). No lock files, no polling: a worker simply waits for its answer.
+ * it remembers each build by name for the rest of the run, and answers with the build's folder and
+ * its output, so a build reused by a second file still has the output it printed.
+ *
+ * Builds run in parallel (one per core), each into its own folder under `tests/.output/`,
+ * where Astro also keeps its intermediate files (`<output>/.prerender/`): they share only files
+ * that Astro writes atomically with the same content. Builds of one Astro cache (the same content
+ * and base path, or a cache named by the request) run one after the other, in the order asked. A
+ * test file that runs builds of its own (to stop one half-way, say) or a dev server, whose
+ * intermediate files go to the shared `.astro/` and whose watcher sees what builds write there,
+ * holds the queue (`holdBuilds`): it gets it once no build runs, and no build starts until it lets
+ * go. No lock files, no polling: a worker simply waits for its answer.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { NODE, OUTPUT_ROOT, buildEnv, type BuildRequest, type QueueRequest, type SiteBuild } from './build.ts';
+import { NODE, OUTPUT_ROOT, buildEnv, cacheDirFor, type BuildRequest, type QueueRequest, type SiteBuild } from './build.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -46,10 +53,46 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	};
 }
 
+/** How many queued builds may run at once: one per core. */
+const PARALLEL_BUILDS = Math.max(1, os.availableParallelism());
+
+/** A queued build, or a hold: what waits for its turn. */
+interface Task {
+	/** The Astro cache a build uses (builds of one cache run in order); undefined for a hold. */
+	cache?: string;
+	start(): Promise<unknown>;
+}
+
 async function startQueue(): Promise<Queue> {
 	const builds = new Map<string, { settings: string; result: Promise<SiteBuild> }>();
-	let last: Promise<unknown> = Promise.resolve();
-	/** The build of a request: the one already made (or under way) under its name, else a new one after the others. */
+	const waiting: Task[] = [];
+	const running = new Set<Task>();
+
+	/** Starts what may start: builds in the order asked, two at most, none beside a hold, and a hold alone once nothing runs. */
+	const pump = () => {
+		const held = [...running].some((task) => task.cache === undefined);
+		for (let i = 0; i < waiting.length && !held; i++) {
+			const task = waiting[i]!;
+			const isHold = task.cache === undefined;
+			// A hold waits for the builds asked before it, and the builds asked after it wait for the hold.
+			if (isHold && (running.size > 0 || i > 0)) return;
+			if (isHold || (running.size < PARALLEL_BUILDS && ![...running, ...waiting.slice(0, i)].some((other) => other.cache === task.cache))) {
+				waiting.splice(i--, 1);
+				running.add(task);
+				void task.start().finally(() => {
+					running.delete(task);
+					pump();
+				});
+				if (isHold) return;
+			}
+		}
+	};
+	const enqueue = (task: Task) => {
+		waiting.push(task);
+		pump();
+	};
+
+	/** The build of a request: the one already made (or under way) under its name, else a new one in the queue. */
 	const buildFor = (request: BuildRequest): Promise<SiteBuild> => {
 		const settings = JSON.stringify([request.contentDir, request.base, request.env]);
 		const known = builds.get(request.name);
@@ -58,22 +101,24 @@ async function startQueue(): Promise<Queue> {
 				return Promise.reject(new Error(`The test build \`${request.name}\` was asked for with other settings: ${known.settings} and now ${settings}. Give each set of settings its own name.`));
 			return known.result;
 		}
-		const result = last.then(() => runBuild(request));
-		last = result.catch(() => undefined);
+		const result = new Promise<SiteBuild>((resolve, reject) => {
+			const cache = request.env.ASTRO_CACHE_DIR ?? cacheDirFor(request.contentDir, request.base);
+			enqueue({ cache, start: () => runBuild(request).then(resolve, reject) });
+		});
 		builds.set(request.name, { settings, result });
 		return result;
 	};
 
 	/** Holds the queue for a test file's own builds, until its request closes (or its worker dies). */
 	const hold = (res: http.ServerResponse) => {
-		last = last.then(
-			() =>
+		enqueue({
+			start: () =>
 				new Promise<void>((done) => {
 					if (res.destroyed) return done();
 					res.on('close', done);
 					res.writeHead(200, { 'content-type': 'text/plain' }).write('held\n');
 				}),
-		);
+		});
 	};
 
 	const server = http.createServer((req, res) => {
@@ -105,9 +150,11 @@ async function startQueue(): Promise<Queue> {
 /**
  * Runs the real build script into `tests/.output/<name>`. Each build starts from an empty Astro
  * cache, unless the request names a cache of its own (the reproducibility test builds again from
- * the cache another build left). Its output is kept next to the site, in `.built-by-test`.
+ * the cache another build left). Its output, when it started and how long it took are kept next to
+ * the site, in `.built-by-test`.
  */
 async function runBuild({ name, contentDir, base, env }: BuildRequest): Promise<SiteBuild> {
+	const started = new Date();
 	const dir = path.join(OUTPUT_ROOT, name);
 	const buildEnvironment = buildEnv(contentDir, base, dir, env);
 	if (!env.ASTRO_CACHE_DIR) fs.rmSync(buildEnvironment.ASTRO_CACHE_DIR, { recursive: true, force: true });
@@ -118,6 +165,7 @@ async function runBuild({ name, contentDir, base, env }: BuildRequest): Promise<
 		});
 	});
 	const build: SiteBuild = { dir, base, stdout, stderr };
-	fs.writeFileSync(path.join(dir, '.built-by-test'), `${JSON.stringify({ name, contentDir, base, env, stdout, stderr }, null, 2)}\n`);
+	const ms = Date.now() - started.getTime();
+	fs.writeFileSync(path.join(dir, '.built-by-test'), `${JSON.stringify({ name, contentDir, base, env, started: started.toISOString(), ms, stdout, stderr }, null, 2)}\n`);
 	return build;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
-import { launchBrowser } from './browser.ts';
+import { closeContexts, workerBrowser } from './browser.ts';
 import { buildSite, type SiteBuild } from './build.ts';
 
 export interface ServedSite extends SiteBuild {
@@ -33,7 +33,8 @@ type Ready = (site: ServedSite, browser: Browser) => void;
 
 /**
  * For a browser test file: before its tests, gets a build (shared by the run: see `buildSite`),
- * serves it and launches Chromium, handing both to `ready`; after them, closes both. The build is
+ * serves it and gets the worker's Chromium (`workerBrowser`), handing both to `ready`; after them,
+ * stops serving and closes the file's pages. The build is
  * a function that returns it (`() => seedSite('/')`), or a name, content folder and base path.
  */
 export function siteInBrowser(build: () => Promise<SiteBuild>, ready: Ready, options?: ServeOptions): void;
@@ -44,11 +45,11 @@ export function siteInBrowser(first: (() => Promise<SiteBuild>) | string, ...res
 	let site: ServedSite | undefined;
 	let browser: Browser | undefined;
 	beforeAll(async () => {
-		[site, browser] = await Promise.all([build().then((built) => serveSite(built, options)), launchBrowser()]);
+		[site, browser] = await Promise.all([build().then((built) => serveSite(built, options)), workerBrowser()]);
 		ready(site, browser);
 	});
 	afterAll(async () => {
-		await browser?.close();
+		await closeContexts(browser);
 		await site?.close();
 	});
 }

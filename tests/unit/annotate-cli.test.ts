@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runAnnotateCommand } from '../../src/authoring/cli/annotate-command.ts';
 import { NODE } from '../helpers/build.ts';
 
@@ -46,7 +46,7 @@ async function annotate(...argv: string[]) {
 beforeEach(() => {
 	content = makeContent();
 	articleFile = path.join(content, 'articles', 'fixture.md');
-	process.env.CONTENT_DIR = content;
+	vi.stubEnv('CONTENT_DIR', content);
 });
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findCandidates } from '../../src/authoring/candidates/find-candidates.ts';
 import { runAnnotateCommand } from '../../src/authoring/cli/annotate-command.ts';
 import { loadGlossary } from '../../src/corpus/glossary.ts';
@@ -79,7 +79,7 @@ describe('--scaffold', () => {
 		fs.mkdirSync(path.join(content, 'articles'));
 		articleFile = path.join(content, 'articles', 'article.md');
 		fs.writeFileSync(articleFile, ARTICLE);
-		process.env.CONTENT_DIR = content;
+		vi.stubEnv('CONTENT_DIR', content);
 	});
 	afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 
