@@ -80,6 +80,9 @@ beforeAll(async () => {
 	dev.stderr!.on('data', (chunk: Buffer) => (output += stripVTControlCharacters(chunk.toString())));
 	url = `http://127.0.0.1:${port}/`;
 	await printed(/watching for file changes/);
+	// The first request has Vite compile the whole page (the Markdown pipeline and all): make it here,
+	// under the hook's timeout, so that a busy machine does not spend a test's navigation timeout on it.
+	expect((await fetch(`${url}articles/fixture-article/`)).status).toBe(200);
 	browser = await workerBrowser();
 	page = await browser.newPage();
 }, 120_000);
