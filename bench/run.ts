@@ -255,6 +255,8 @@ export function resultsTable(results: CorpusResult[]): string {
 		['HTML pages', (r) => String(r.dist.htmlPages)],
 		['Article page HTML (mean)', (r) => kb(r.dist.articleHtmlMeanBytes)],
 		['Largest glossary entry page', (r) => kb(r.dist.entryHtmlMaxBytes)],
+		['… largest later page of mentions or quotes', (r) => kb(r.dist.entryPagesHtmlMaxBytes ?? 0)],
+		['Largest page but the home page and glossary index', (r) => (r.dist.largestOtherPage ? `${kb(r.dist.largestOtherPage.bytes)} (${r.dist.largestOtherPage.file.split(path.sep)[0]}/)` : 'n/a')],
 		['Card script (gzip)', (r) => kb(r.articlePage.cardScriptGzip)],
 		['All scripts of an article page (gzip)', (r) => kb(r.articlePage.scriptGzip)],
 		['Article page weight (HTML+CSS+JS, gzip)', (r) => kb(r.articlePage.totalGzip)],

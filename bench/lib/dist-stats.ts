@@ -9,8 +9,15 @@ export interface DistStats {
 	/** Mean and largest HTML size of `/articles/<slug>/index.html`. */
 	articleHtmlMeanBytes: number;
 	articleHtmlMaxBytes: number;
-	/** Largest glossary entry page: it lists every mention, so it grows with the corpus. */
+	/** Largest glossary entry page (`/glossary/<id>/index.html`): the first page of its mentions. */
 	entryHtmlMaxBytes: number;
+	/** Largest later page of an entry's mentions or quoted blocks (`/glossary/<id>/mentions|quotes/<n>/`). */
+	entryPagesHtmlMaxBytes: number;
+	/**
+	 * The largest HTML page but the indexes that list the whole corpus (the home page and the
+	 * glossary's index, which grow with it by design): no other page should grow with the corpus.
+	 */
+	largestOtherPage: { file: string; bytes: number };
 	pagefindBytes: number;
 	pagefindFiles: number;
 }
@@ -28,6 +35,15 @@ export function distStats(dist: string): DistStats {
 	const size = (f: string) => fs.statSync(f).size;
 	const articles = files.filter((f) => /^articles[\\/][^\\/]+[\\/]index\.html$/.test(path.relative(dist, f)));
 	const entries = files.filter((f) => /^glossary[\\/][^\\/]+[\\/]index\.html$/.test(path.relative(dist, f)));
+	const entryPages = files.filter((f) => /^glossary[\\/][^\\/]+[\\/](?:mentions|quotes)[\\/]\d+[\\/]index\.html$/.test(path.relative(dist, f)));
+	const corpusIndexes = new Set(['index.html', path.join('glossary', 'index.html')]);
+	let largestOtherPage = { file: '', bytes: 0 };
+	for (const file of files) {
+		const relative = path.relative(dist, file);
+		if (!relative.endsWith('.html') || corpusIndexes.has(relative)) continue;
+		const bytes = size(file);
+		if (bytes > largestOtherPage.bytes) largestOtherPage = { file: relative, bytes };
+	}
 	const pagefind = files.filter((f) => path.relative(dist, f).startsWith(`pagefind${path.sep}`));
 	const articleSizes = articles.map(size);
 	return {
@@ -37,7 +53,9 @@ export function distStats(dist: string): DistStats {
 		articlePages: articles.length,
 		articleHtmlMeanBytes: articleSizes.length ? Math.round(articleSizes.reduce((a, b) => a + b, 0) / articleSizes.length) : 0,
 		articleHtmlMaxBytes: Math.max(0, ...articleSizes),
-		entryHtmlMaxBytes: Math.max(0, ...entries.map(size)),
+		entryHtmlMaxBytes: entries.reduce((max, f) => Math.max(max, size(f)), 0),
+		entryPagesHtmlMaxBytes: entryPages.reduce((max, f) => Math.max(max, size(f)), 0),
+		largestOtherPage,
 		pagefindBytes: pagefind.reduce((sum, f) => sum + size(f), 0),
 		pagefindFiles: pagefind.length,
 	};

@@ -1,0 +1,36 @@
+/**
+ * What Astro's content store holds of an article (issue 16): its front matter, not its rendered
+ * HTML, annotations or Markdown source. The store is serialized, compiled into a module and read
+ * back during the build, so whatever it holds is copied several times; those parts stay with the
+ * loaded corpus (src/corpus/build-state.ts), and the pages that show them still do.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cacheDirFor, fixtureSite, type SiteBuild } from '../helpers/build.ts';
+
+const CONTENT = 'tests/fixtures/site/content';
+
+describe('the content store of a build', () => {
+	let site: SiteBuild;
+	let store: string;
+	beforeAll(async () => {
+		site = await fixtureSite('/');
+		store = fs.readFileSync(path.join(cacheDirFor(CONTENT, '/'), 'data-store.json'), 'utf8');
+	});
+
+	it("holds the article's front matter, not its annotations, HTML or Markdown source", () => {
+		expect(store).toContain('A fixture article about Baghdad');
+		// A mention's sentence (annotations), the rendered text (HTML) and the Markdown's directives.
+		expect(store).not.toContain('spoke in');
+		expect(store).not.toContain(':e[Baghdad]');
+		expect(store).not.toContain('data-entity');
+	});
+
+	it('while the pages still show them', () => {
+		const entry = fs.readFileSync(path.join(site.dir, 'glossary/baghdad/index.html'), 'utf8');
+		expect(entry).toMatch(/spoke in <strong>Baghdad<\/strong>/);
+		const data = JSON.parse(fs.readFileSync(path.join(site.dir, 'data/articles/fixture-article.json'), 'utf8')) as unknown;
+		expect(JSON.stringify(data)).toContain('baghdad');
+	});
+});
