@@ -96,10 +96,14 @@ export function distinctWords(text: string): string[] {
  */
 export function* headerRecords(dir: string): Generator<HeaderRecord> {
 	for (const entry of readJson<GlossaryData>(dir, siteRoutes.glossaryData).entries) yield entryRecord(entry);
-	const articleFiles = fs
-		.readdirSync(path.join(dir, path.dirname(siteRoutes.articleData('x'))))
-		.filter((file) => file.endsWith('.json'))
-		.sort();
+	// A site without articles (yet) has no folder of their data.
+	const articleDir = path.join(dir, path.dirname(siteRoutes.articleData('x')));
+	const articleFiles = fs.existsSync(articleDir)
+		? fs
+				.readdirSync(articleDir)
+				.filter((file) => file.endsWith('.json'))
+				.sort()
+		: [];
 	for (const file of articleFiles) yield articleRecord(readJson<ArticleData>(dir, siteRoutes.articleData(file.slice(0, -'.json'.length))));
 }
 

@@ -3,8 +3,11 @@
  * by and what the box shows of it. The index Pagefind makes of them is tested in a real build
  * (tests/build/search.test.ts) and a real browser (tests/e2e/search.test.ts).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleRecord, distinctWords, entryRecord } from '../../scripts/lib/header-search-index.ts';
+import { articleRecord, distinctWords, entryRecord, headerRecords } from '../../scripts/lib/header-search-index.ts';
 
 type Entry = Parameters<typeof entryRecord>[0];
 type Article = Parameters<typeof articleRecord>[0];
@@ -52,5 +55,23 @@ describe('header search records', () => {
 			meta: { title: 'Nouri al-Maliki', type: 'Glossary entry', kind: 'Person', role: 'Prime Minister of Iraq' },
 		});
 		expect(entryRecord({ ...maliki, type: 'outlet' } as Entry).meta).toMatchObject({ type: 'Outlet', kind: 'News outlet' });
+	});
+
+	it('reads the open data of a built site: the glossary, then the articles in order of their slugs, and a site without articles', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'header-records-'));
+		try {
+			fs.mkdirSync(path.join(dir, 'data'));
+			fs.writeFileSync(path.join(dir, 'data', 'glossary.json'), JSON.stringify({ count: 1, entries: [maliki] }));
+			expect([...headerRecords(dir)].map((r) => r.url)).toEqual(['/glossary/nouri-al-maliki/']);
+			fs.mkdirSync(path.join(dir, 'data', 'articles'));
+			for (const slug of ['b-second', 'a-first']) {
+				fs.writeFileSync(path.join(dir, 'data', 'articles', `${slug}.json`), JSON.stringify({ ...article, slug }));
+				// The article's other data files are not records.
+				fs.writeFileSync(path.join(dir, 'data', 'articles', `${slug}.annotations.jsonld`), '{}');
+			}
+			expect([...headerRecords(dir)].map((r) => r.url)).toEqual(['/glossary/nouri-al-maliki/', '/articles/a-first/', '/articles/b-second/']);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
