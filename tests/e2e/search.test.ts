@@ -265,6 +265,14 @@ for (const base of ['/', '/reader/'] as const) {
 			expect(article?.type).toBe('Article · 21 June 2014');
 			expect(article?.about.length).toBeGreaterThan(0);
 			expect(options[3]).toMatchObject({ id: 'header-search-option-all', title: 'All results for “Baghdad”' });
+			// The open list as a combobox's listbox, for axe.
+			await injectAxe(page);
+			const violations = await page.evaluate(async () => {
+				const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+				const result = await axe.run({ include: [['.header-search']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+				return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+			});
+			expect(violations).toEqual([]);
 			// The last option opens the search page with the words, under the base path.
 			await page.keyboard.press('ArrowUp');
 			await expect(box.getAttribute('aria-activedescendant')).resolves.toBe('header-search-option-all');
