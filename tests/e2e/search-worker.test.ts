@@ -7,16 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { closeContexts, workerBrowser } from '../helpers/browser.ts';
 import { seedSite } from '../helpers/build.ts';
 import { serveSite, type ServedSite } from '../helpers/site-server.ts';
 
 let browser: Browser;
 beforeAll(async () => {
-	browser = await launchBrowser();
+	browser = await workerBrowser();
 });
 afterAll(async () => {
-	await browser?.close();
+	await closeContexts(browser);
 });
 
 for (const base of ['/', '/reader/'] as const) {
