@@ -90,8 +90,12 @@ export function quoteTexts(html: string): Map<string, string> {
 
 interface ArticleGraphInput {
 	article: ArticleEntry;
-	/** The article's rendered HTML (the annotation pipeline's output): the quotations' text comes from it. */
-	html: string;
+	/**
+	 * The article's rendered HTML (the annotation pipeline's output): the quotations' text comes
+	 * from it. Without it each quotation has its excerpt, and the HTML is not parsed again: the
+	 * page's head (`articleHeadJsonLd`) leaves the quotations out.
+	 */
+	html?: string;
 	/** Glossary entries by id. */
 	entries: Map<string, GlossaryEntry>;
 	/** Ids of the entities mentioned in the article. */
@@ -120,7 +124,7 @@ export function articleJsonLd({ article, html, entries, mentioned, site }: Artic
 		.filter((e): e is GlossaryEntry => e !== undefined)
 		.map((e) => entityNode(e, site))
 		.filter((n): n is Record<string, unknown> => n !== undefined);
-	const texts = quoteTexts(html);
+	const texts = html === undefined ? new Map<string, string>() : quoteTexts(html);
 	const citation = data.annotations.quotes.map((quote) => {
 		const node: Record<string, unknown> = {
 			'@type': 'Quotation',
