@@ -11,8 +11,12 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { writeHeaderSearchIndex } from './header-search-index.ts';
 
-/** Pagefind's ready-made search interfaces: the site has its own (src/scripts/search-*.ts), so they are not published. */
-const UNUSED_PAGEFIND_FILES = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css'];
+/**
+ * Pagefind files the site never loads, so not published: the ready-made search interfaces (the site
+ * has its own, src/scripts/search-*.ts) and Pagefind's worker (the site runs `pagefind.js` with
+ * `noWorker`, on the header box's page or in a worker of its own: search-core.ts).
+ */
+const UNUSED_PAGEFIND_FILES = ['pagefind-worker.js', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css'];
 
 /**
  * Writes every search index of the built site in `dir`: the full index into `dir/pagefind/`, then
