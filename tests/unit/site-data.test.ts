@@ -10,7 +10,7 @@ import { articleAnnotations, articleOffsets, glossaryData, quoteNote } from '../
 import { articleText } from '../../src/lib/open-data.ts';
 import { articleJsonLd, entryJsonLd, type SiteAddress } from '../../src/lib/seo.ts';
 import { articleMap, locatorParams, locatorSvg } from '../../src/lib/maps.ts';
-import { atomFeed } from '../../src/lib/feed.ts';
+import { atomFeed, FEED_ARTICLES } from '../../src/lib/feed.ts';
 import type { ArticleEntry, Backlink, GlossaryEntry } from '../../src/lib/site.ts';
 import { createRoutes } from '../../src/routes.ts';
 
@@ -179,5 +179,19 @@ describe('atomFeed', () => {
 		expect(xml).toContain('<id>https://reader.example/reader/articles/fighting/</id>');
 		expect(xml).toContain('<updated>2014-06-21T00:00:00Z</updated>');
 		expect(xml).not.toContain('\u0007');
+	});
+
+	it('lists the newest articles only, newest first, so it does not grow with the archive', () => {
+		// One article a day from 1 January 2014, given oldest first.
+		const archive: ArticleEntry[] = Array.from({ length: FEED_ARTICLES + 10 }, (_, day) => {
+			const published = new Date(Date.UTC(2014, 0, 1 + day)).toISOString().slice(0, 10);
+			return { ...article, id: `day-${String(day).padStart(3, '0')}`, data: { ...article.data, published } };
+		});
+		const xml = atomFeed(archive, site);
+		const ids = [...xml.matchAll(/<id>https:\/\/reader\.example\/reader\/articles\/([^/]+)\/<\/id>/g)].map((m) => m[1]);
+		expect(ids).toHaveLength(FEED_ARTICLES);
+		expect(ids[0]).toBe(`day-${String(FEED_ARTICLES + 9).padStart(3, '0')}`);
+		expect(ids.at(-1)).toBe('day-010');
+		expect(xml).toContain('<updated>2014-03-01T00:00:00Z</updated>');
 	});
 });
