@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'astro';
 import { loadCorpus } from '../../src/corpus/corpus.ts';
 import { basePath, contentRoot } from '../../src/settings.ts';
 import { provideCorpus } from '../../src/corpus/loaders.ts';
@@ -50,6 +49,8 @@ export async function buildPages({ outDir, verbose, drafts }: PagesOptions): Pro
 	// stale (its cache key does not cover our loaders' code), so every build starts from it afresh.
 	fs.rmSync(path.resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'data-store.json'), { force: true });
 	try {
+		// Astro is imported only now: a build stopped by the content check does not pay its import (about a second of CPU).
+		const { build } = await import('astro');
 		await phase(
 			log,
 			'building the pages',

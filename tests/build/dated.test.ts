@@ -1,6 +1,6 @@
 /**
  * Cards that know the article's date (issue 17), on a real build of a small fixture written for
- * the tests (tests/fixtures/dated/content: one article of June 2014, one of March 2015): the same
+ * the tests (the dated articles of tests/fixtures/edge-cases/content: one of June 2014, one of March 2015): the same
  * person's card says a different role in each, relations show in both directions, cards opened
  * from a card exist on the page, and entry pages carry a timeline drawn without a script.
  */
@@ -9,10 +9,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
-import { buildSite, seedSite, type SiteBuild } from '../helpers/build.ts';
+import { edgeCasesSite, seedSite, type SiteBuild } from '../helpers/build.ts';
 import { findAll, readPage } from '../helpers/html.ts';
 
-const FIXTURE = 'tests/fixtures/dated/content';
 const text = (el: Element) => toText(el).replace(/\s+/g, ' ').trim();
 const cardIn = (tree: Root, id: string) => {
 	const cards = findAll(tree, (el) => el.properties.dataCardContent === id);
@@ -23,7 +22,7 @@ const cardIn = (tree: Root, id: string) => {
 describe('dated cards, relations and timelines', () => {
 	let site: SiteBuild;
 	beforeAll(async () => {
-		site = await buildSite('dated', FIXTURE, '/');
+		site = await edgeCasesSite();
 	});
 
 	it('shows the role held on each article’s date, as of that date, and what came next', () => {

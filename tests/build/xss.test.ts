@@ -1,5 +1,6 @@
 /**
- * Text from content is text. The fixture `tests/fixtures/xss/content` puts script payloads into
+ * Text from content is text. The fixture `tests/fixtures/edge-cases/content` (its article `payloads`
+ * and the entries it names; built with the other edge cases) puts script payloads into
  * every glossary field (name, aliases, native names, role, summary, link titles, note) and every
  * annotation attribute (quote headline, author, basis, how, via, reason, url; sic fix and note) and the article's
  * frontmatter. The built pages must hold no element, attribute or script the payloads try to add,
@@ -13,11 +14,10 @@ import type { Element } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import { buildSite, checkContent, type SiteBuild } from '../helpers/build.ts';
+import { checkContent, edgeCasesSite, type SiteBuild } from '../helpers/build.ts';
 import { htmlPages } from '../helpers/dist.ts';
 import { findAll } from '../helpers/html.ts';
 
-export const XSS_FIXTURE = 'tests/fixtures/xss/content';
 const ARTICLE = 'articles/payloads/index.html';
 
 /** What the site itself may put in a page: its bundled scripts and JSON-LD data blocks. */
@@ -49,7 +49,7 @@ function unexpectedMarkup(file: string, html: string, base: string): string[] {
 describe('script payloads in content', () => {
 	let site: SiteBuild;
 	beforeAll(async () => {
-		site = await buildSite('xss', XSS_FIXTURE, '/');
+		site = await edgeCasesSite();
 	});
 
 	it('add no element, attribute or script to any page', () => {

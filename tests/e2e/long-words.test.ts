@@ -4,12 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { edgeCasesSite } from '../helpers/build.ts';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser('long-words-', 'tests/fixtures/long-words/content', '/', (s, b) => {
+// The long-words article and its entries are part of the edge-case fixture (tests/fixtures/edge-cases).
+siteInBrowser(edgeCasesSite, (s, b) => {
 	site = s;
 	browser = b;
 });

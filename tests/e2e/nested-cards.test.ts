@@ -1,6 +1,6 @@
 /**
  * Cards within cards (issue 17) in Chromium, on a desktop with a mouse and keyboard and on a
- * 320 px touch phone, on the dated fixture written for the tests: a name in a card opens its own
+ * 320 px touch phone, on the dated articles written for the tests (tests/fixtures/edge-cases): a name in a card opens its own
  * card on hover, focus (ArrowDown into the card) or tap, stacked beside the first; Escape closes
  * one level at a time and focus goes back where it was; WCAG 1.4.13 (dismissable, hoverable,
  * persistent) holds at the second level; hovering makes no request; axe finds nothing with a
@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { edgeCasesSite } from '../helpers/build.ts';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 const ARTICLE = 'articles/dated-2014/';
@@ -20,7 +21,7 @@ const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let site: ServedSite;
 let browser: Browser;
 
-siteInBrowser('dated', 'tests/fixtures/dated/content', '/', (s, b) => {
+siteInBrowser(edgeCasesSite, (s, b) => {
 	site = s;
 	browser = b;
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { htmlPages, pagePath } from '../helpers/dist.ts';
-import { buildSite } from '../helpers/build.ts';
+import { edgeCasesSite } from '../helpers/build.ts';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 let site: ServedSite;
@@ -15,7 +15,7 @@ let browser: Browser;
 
 // The same build as tests/build/xss.test.ts (shared by the run), served without `_headers`.
 siteInBrowser(
-	() => buildSite('xss', 'tests/fixtures/xss/content', '/'),
+	edgeCasesSite,
 	(s, b) => {
 		site = s;
 		browser = b;

@@ -126,6 +126,17 @@ export function fixtureSite(base: '/' | '/reader/'): Promise<SiteBuild> {
 	return buildSite(base === '/' ? 'fixture-root' : 'fixture-reader', 'tests/fixtures/site/content', base);
 }
 
+/**
+ * The fixture of edge cases (`tests/fixtures/edge-cases/content`), built once at the root: the small
+ * sites each written for one concern (roles that change between two dated articles, script payloads
+ * in every field, words too long for a phone's width) in one content folder, so that one build
+ * serves them all. Each article and entry keeps its own names; a test of one concern reads its own
+ * pages.
+ */
+export function edgeCasesSite(): Promise<SiteBuild> {
+	return buildSite('edge-cases', 'tests/fixtures/edge-cases/content', '/');
+}
+
 async function buildNow({ name, contentDir, base, env }: BuildRequest): Promise<SiteBuild> {
 	const dir = path.join(OUTPUT_ROOT, name);
 	const { stdout, stderr } = await run(NODE, ['scripts/build.ts'], { env: buildEnv(contentDir, base, dir, env), maxBuffer: 64 * 1024 * 1024 });
