@@ -15,6 +15,12 @@ import { listFiles } from '../helpers/dist.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/site/content');
 const BROKEN = path.resolve('tests/fixtures/broken/content');
+/**
+ * What the builds that are stopped, killed or failing on the way build: the smallest site (one
+ * article, no glossary). They are tested for what they leave behind, not for the pages they would
+ * write, and each that gets as far as Astro costs less.
+ */
+const ONE_PAGE = path.resolve('tests/fixtures/one-page/content');
 /** Outside the project: the atomic builds' output and a copy of the fixture's content (see 'may both be outside the project'). */
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'reader-build-'));
 const OUTSIDE_CONTENT = path.join(TMP, 'content');
@@ -201,7 +207,7 @@ describe('atomic builds', () => {
 
 	it('leave the previous build untouched when stopped while Astro builds (SIGTERM), and clean up', async () => {
 		const running = await holding(async () => {
-			const started = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+			const started = startBuild({ CONTENT_DIR: ONE_PAGE, READER_OUT_DIR: OUT });
 			await started.waitFor(/^Content: .* checked in/m);
 			started.child.kill('SIGTERM');
 			await started.exited;
@@ -217,7 +223,7 @@ describe('atomic builds', () => {
 
 	it('leave the previous build untouched when the process writing the pages is killed (as by the out-of-memory killer)', async () => {
 		const running = await holding(async () => {
-			const started = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+			const started = startBuild({ CONTENT_DIR: ONE_PAGE, READER_OUT_DIR: OUT });
 			await started.waitFor(/^Content: .* checked in/m);
 			const pages = pagesProcess(started);
 			expect(pages).toBeTruthy();
@@ -240,7 +246,7 @@ describe('atomic builds', () => {
 		const binary = path.join(PARENT, '.pagefind-killed.sh');
 		fs.writeFileSync(binary, '#!/bin/sh\nhead -c 1 >/dev/null\nkill -KILL $$\n', { mode: 0o755 });
 		try {
-			const { code, output } = await holding(() => build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT, PAGEFIND_EXTENDED_BINARY_PATH: binary }));
+			const { code, output } = await holding(() => build({ CONTENT_DIR: ONE_PAGE, READER_OUT_DIR: OUT, PAGEFIND_EXTENDED_BINARY_PATH: binary }));
 			expect(code).toBe(1);
 			expect(output).toMatch(/^Search: indexing failed in \d+\.\d s$/m);
 			expect(output).toContain("Pagefind's binary stopped before it answered (killed, or out of memory?).");
@@ -255,7 +261,7 @@ describe('atomic builds', () => {
 
 	it('stop the process writing the pages when the build is killed (SIGKILL)', async () => {
 		await holding(async () => {
-			const running = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT });
+			const running = startBuild({ CONTENT_DIR: ONE_PAGE, READER_OUT_DIR: OUT });
 			await running.waitFor(/^Content: .* checked in/m);
 			const pages = pagesProcess(running);
 			expect(pages).toBeTruthy();
@@ -271,7 +277,7 @@ describe('atomic builds', () => {
 	for (const hold of ['pagefind', 'swap'] as const) {
 		it(`leave the previous build untouched when killed (SIGKILL) ${hold === 'pagefind' ? 'with every page written and no search index yet' : 'with everything written, before the swap'}`, async () => {
 			const running = await holding(async () => {
-				const started = startBuild({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: OUT, READER_BUILD_TEST_HOLD: hold });
+				const started = startBuild({ CONTENT_DIR: ONE_PAGE, READER_OUT_DIR: OUT, READER_BUILD_TEST_HOLD: hold });
 				if (hold === 'pagefind') {
 					// The pages are written by a process of their own, which has exited before indexing starts:
 					// Pagefind's binary never runs beside the memory of Astro's build.
@@ -318,7 +324,7 @@ describe('the output and content folders', () => {
 		const other = path.join(tmp, 'photos');
 		fs.mkdirSync(other);
 		fs.writeFileSync(path.join(other, 'holiday.jpg'), 'not a site');
-		const { code, output } = await build({ CONTENT_DIR: FIXTURE, READER_OUT_DIR: other });
+		const { code, output } = await build({ CONTENT_DIR: ONE_PAGE, READER_OUT_DIR: other });
 		expect(code).toBe(1);
 		expect(output).toMatch(
 			/^error: .*photos\/ holds other files \(holiday\.jpg\), not a build of this site; a build replaces its output folder whole, so set READER_OUT_DIR to a new or empty folder$/m,
