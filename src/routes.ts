@@ -30,6 +30,8 @@ export interface Routes {
 	sitemap: string;
 	/** Open data: every glossary entry. */
 	glossaryData: string;
+	/** Open data: the folder of every article's data files. */
+	articleDataDir: string;
 	/** Open data: an article's text and the offsets of its marks and quoted blocks. */
 	articleData(slug: string): string;
 	/** Open data: an article's annotations as W3C Web Annotations. */
@@ -44,12 +46,20 @@ export interface Routes {
 	placeMap(id: string): string;
 	/** A file of the Pagefind bundle (`pagefind.js`, `pagefind-highlight.js`). */
 	pagefind(file: string): string;
+	/**
+	 * The folder of a part of the full search index (src/search-parts.ts), counted from 1: the
+	 * first is the bundle itself (`pagefind/`, with Pagefind's script), the others `pagefind/part-<n>/`.
+	 */
+	searchPart(part: number): string;
 	/** The folder of the header search box's own, smaller Pagefind index (`scripts/lib/header-search-index.ts`). */
 	headerSearch: string;
+	/** The folder of a part of the header box's index, counted from 1: the first is `headerSearch`, the others `pagefind/header/part-<n>/`. */
+	headerSearchPart(part: number): string;
 }
 
 /** The site's addresses under `base`, a base path that starts and ends with `/` (`/`, `/reader/`). */
 export function createRoutes(base: string): Routes {
+	const articleDataDir = `${base}data/articles/`;
 	return {
 		home: base,
 		article: (slug, anchor) => `${base}articles/${slug}/${anchor ? `#${anchor}` : ''}`,
@@ -62,14 +72,17 @@ export function createRoutes(base: string): Routes {
 		feed: `${base}feed.xml`,
 		sitemap: `${base}sitemap-index.xml`,
 		glossaryData: `${base}data/glossary.json`,
-		articleData: (slug) => `${base}data/articles/${slug}.json`,
-		articleAnnotations: (slug) => `${base}data/articles/${slug}.annotations.jsonld`,
-		articleSchema: (slug) => `${base}data/articles/${slug}.schema.jsonld`,
+		articleDataDir,
+		articleData: (slug) => `${articleDataDir}${slug}.json`,
+		articleAnnotations: (slug) => `${articleDataDir}${slug}.annotations.jsonld`,
+		articleSchema: (slug) => `${articleDataDir}${slug}.schema.jsonld`,
 		articleMap: (slug) => `${base}maps/articles/${slug}.svg`,
 		worldMap: `${base}maps/world.svg`,
 		placeMap: (id) => `${base}maps/places/${id}.svg`,
 		pagefind: (file) => `${base}pagefind/${file}`,
+		searchPart: (part) => `${base}pagefind/${part > 1 ? `part-${part}/` : ''}`,
 		headerSearch: `${base}pagefind/header/`,
+		headerSearchPart: (part) => `${base}pagefind/header/${part > 1 ? `part-${part}/` : ''}`,
 	};
 }
 

@@ -3,6 +3,7 @@
  * stack, so `astro.config.mjs` and the preview server can read the base path without loading it.
  */
 import path from 'node:path';
+import { DEFAULT_PART_SIZE } from './search-parts.ts';
 
 /** Used for canonical addresses when `SITE_URL` is not set. */
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
@@ -41,4 +42,17 @@ export function contentRoot(raw = process.env.CONTENT_DIR): string {
  */
 export function outputDir(env: NodeJS.ProcessEnv = process.env): string {
 	return path.resolve(env.READER_OUT_DIR?.trim() || env.OUT_DIR?.trim() || 'dist');
+}
+
+/**
+ * The most articles in one part of the search index, from `SEARCH_PART_SIZE` (a glossary entry
+ * counts as an eighth; see src/search-parts.ts), or the default. A site larger than that is
+ * indexed in parts, each by a Pagefind process of its own, so that indexing's memory stays that of
+ * one part.
+ */
+export function searchPartSize(raw = process.env.SEARCH_PART_SIZE): number {
+	if (raw === undefined || raw.trim() === '') return DEFAULT_PART_SIZE;
+	const size = Number(raw);
+	if (!Number.isInteger(size) || size < 1) throw new Error(`SEARCH_PART_SIZE must be a whole number of articles, 1 or more (default ${DEFAULT_PART_SIZE}), not \`${raw}\``);
+	return size;
 }

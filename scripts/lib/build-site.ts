@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { displayPath } from '../../src/markdown/diagnostics.ts';
+import { searchPartSize } from '../../src/settings.ts';
 import { keptOutputMessage, missingFromBuild, refusalToReplace, removeAbandonedBuilds, replaceOutput, stagingDir } from './atomic-output.ts';
 import { phase, plural, seconds } from './build-phase.ts';
 import type { PagesOptions, PagesResult } from './build-pages.ts';
@@ -48,6 +49,11 @@ export async function buildSite({ outDir, verbose = true, drafts = false }: Buil
 	for (const folder of removeAbandonedBuilds(outDir)) log(`Removed ${displayPath(folder)}, left by a build that was stopped.`);
 	const refusal = refusalToReplace(outDir, shown);
 	if (refusal) return failed(`error: ${refusal}`);
+	try {
+		searchPartSize();
+	} catch (error) {
+		return failed(`error: ${error instanceof Error ? error.message : String(error)}`);
+	}
 	if (!process.env.SITE_URL) {
 		log('note: SITE_URL is not set, so canonical URLs, the sitemap and the feed point at http://localhost:4321; set SITE_URL=https://your.domain when building for a host.');
 	}

@@ -1,15 +1,25 @@
 /**
  * The indexing step of `npm run build`: Pagefind reads the written pages and writes the search
- * index into `<dir>/pagefind/`. It runs in the build's main process once the process that wrote
- * the pages has exited (build-site.ts), so Pagefind's binary never runs beside Astro's memory.
+ * index into `<dir>/pagefind/`. It runs in a process of its own once the process that wrote the
+ * pages has exited (build-site.ts), so Pagefind's binary never runs beside Astro's memory.
  * Every index of the site is written here (`indexSite`): the full one, then the header box's
  * (header-search-index.ts), so they share this step's process, timing, failure and atomicity: a
  * failure in either fails the build, and the output is swapped in only after both.
+ *
+ * Pagefind holds the index it is writing in memory (some 400 bytes per indexed word), so a large
+ * site's indexes are written in parts (src/search-parts.ts), as many as its pages say
+ * (`<html data-search-parts>`): each part by a Pagefind process of its own, stopped before the next
+ * starts, so that the step's memory is that of one part.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { createRoutes } from '../../src/routes.ts';
+import { assignParts, PART_SORT_KEY, PARTS_ATTRIBUTE, partsOf } from '../../src/search-parts.ts';
 import { writeHeaderSearchIndex } from './header-search-index.ts';
+
+/** Paths inside the built site, as Pagefind's bundles have them: the browser adds the base path. */
+const siteRoutes = createRoutes('/');
 
 /**
  * Pagefind files the site never loads, so not published: the ready-made search interfaces (the site
@@ -18,16 +28,26 @@ import { writeHeaderSearchIndex } from './header-search-index.ts';
  */
 const UNUSED_PAGEFIND_FILES = ['pagefind-worker.js', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css'];
 
+/** Pages sent to Pagefind at once: it parses one while the next is read and sent. */
+const PAGES_IN_FLIGHT = 4;
+
+/** A page Pagefind indexes: its file (relative to the site's folder, with `/`) and its sort date, if any. */
+export interface IndexedPage {
+	file: string;
+	date?: string;
+}
+
 /**
- * Writes every search index of the built site in `dir`: the full index into `dir/pagefind/`, then
- * the header box's (header-search-index.ts) into `dir/pagefind/header/`. Returns the number of
- * pages of the full index, or why one failed.
+ * Writes every search index of the built site in `dir`: the full index into `dir/pagefind/` (and
+ * its other parts beside it), then the header box's (header-search-index.ts) into
+ * `dir/pagefind/header/`. Returns the number of pages of the full index, or why one failed.
  */
 export async function indexSite(dir: string): Promise<number | string> {
 	try {
-		const pages = await indexForSearch(dir);
+		const parts = searchParts(dir);
+		const pages = await indexForSearch(dir, parts);
 		if (typeof pages === 'string') return pages;
-		const header = await writeHeaderSearchIndex(dir);
+		const header = await writeHeaderSearchIndex(dir, parts);
 		return typeof header === 'string' ? header : pages;
 	} catch (error) {
 		// Pagefind's binary could not start, or ended (crashed, killed) while indexing.
@@ -37,24 +57,104 @@ export async function indexSite(dir: string): Promise<number | string> {
 	}
 }
 
+/** The number of parts the pages of the built site in `dir` search (its home page's `data-search-parts`; one without it). */
+export function searchParts(dir: string): number {
+	const home = path.join(dir, 'index.html');
+	if (!fs.existsSync(home)) return 1;
+	const html = fs.readFileSync(home, 'utf8');
+	return partsOf(new RegExp(`<html\\b[^>]*\\s${PARTS_ATTRIBUTE}="(\\d+)"`).exec(html)?.[1]);
+}
+
 /**
- * Indexes the built pages with Pagefind into `dir/pagefind/`; returns the number of pages, or why
- * it failed. The index is dropped from Pagefind's service once written (its memory with it); the
- * caller closes the service.
+ * Indexes the built pages with Pagefind, in `parts` parts: the first into `dir/pagefind/`, the
+ * others into `dir/pagefind/part-<n>/`. Returns the number of pages, or why it failed. Each part's
+ * Pagefind process is stopped once its part is written, and its memory given back.
  */
-export async function indexForSearch(dir: string): Promise<number | string> {
+export async function indexForSearch(dir: string, parts = 1): Promise<number | string> {
+	const pages = indexedPages(dir);
+	if (pages.length === 0) return pagefindFailure('indexed no page: is `data-pagefind-body` missing?', []);
+	let count = 0;
+	for (const [i, part] of assignParts(pages, parts).entries()) {
+		const written = await indexPart(dir, part, i + 1);
+		if (typeof written === 'string') return written;
+		count += written;
+	}
+	return count;
+}
+
+/**
+ * The pages of the built site in `dir` that Pagefind indexes, in order of their files: those with
+ * a `data-pagefind-body` (the articles and the glossary entries; when a site has such pages,
+ * Pagefind indexes no other, so the others are not sent to it at all), each with its sort date.
+ */
+export function indexedPages(dir: string): IndexedPage[] {
+	const pages: IndexedPage[] = [];
+	const bundle = path.join(dir, siteRoutes.pagefind(''));
+	const sortTag = new RegExp(`<[a-z][^>]*\\sdata-pagefind-sort="${PART_SORT_KEY}\\[data-value\\]"[^>]*>`);
+	for (const file of htmlFiles(dir, bundle)) {
+		const html = fs.readFileSync(path.join(dir, file), 'utf8');
+		if (!/<[a-z][^>]*\sdata-pagefind-body(?:[\s=/>])/.test(html)) continue;
+		const date = /\sdata-value="([^"]*)"/.exec(sortTag.exec(html)?.[0] ?? '')?.[1];
+		pages.push(date === undefined ? { file } : { file, date });
+	}
+	return pages;
+}
+
+/** Every HTML file under `dir` but in `skip`, relative to `dir` with `/`, sorted. */
+function htmlFiles(dir: string, skip: string): string[] {
+	const files: string[] = [];
+	const walk = (folder: string) => {
+		for (const item of fs.readdirSync(folder, { withFileTypes: true })) {
+			const full = path.join(folder, item.name);
+			if (item.isDirectory()) {
+				if (path.resolve(full) !== path.resolve(skip)) walk(full);
+			} else if (item.name.endsWith('.html')) files.push(path.relative(dir, full).split(path.sep).join('/'));
+		}
+	};
+	walk(dir);
+	return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Indexes `pages` as part `part` (from 1) with a Pagefind process of its own; returns their number, or why it failed. */
+async function indexPart(dir: string, pages: IndexedPage[], part: number): Promise<number | string> {
+	if (pages.length === 0) return pagefindFailure(`has no page for part ${part} of the search index`, []);
 	const { index, errors: createErrors } = await pagefind.createIndex({});
 	if (!index || createErrors.length) return pagefindFailure('could not start', createErrors);
 	try {
-		const added = await index.addDirectory({ path: dir });
-		if (added.errors.length) return pagefindFailure('could not index the site', added.errors);
-		if (added.page_count === 0) return pagefindFailure('indexed no page: is `data-pagefind-body` missing?', []);
-		const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
+		const failures: string[] = [];
+		const sending = new Set<Promise<void>>();
+		for (const page of pages) {
+			const sent = index.addHTMLFile({ sourcePath: page.file, content: fs.readFileSync(path.join(dir, page.file), 'utf8') }).then(({ errors }) => {
+				if (errors.length) failures.push(`${page.file}: ${errors.join('; ')}`);
+			});
+			sending.add(sent);
+			const settled = () => void sending.delete(sent);
+			sent.then(settled, settled);
+			if (sending.size >= PAGES_IN_FLIGHT) await Promise.race(sending);
+			if (failures.length) break;
+		}
+		await Promise.all(sending);
+		if (failures.length) return pagefindFailure('could not index the site', failures);
+		const outputPath = path.join(dir, siteRoutes.searchPart(part));
+		const written = await index.writeFiles({ outputPath });
 		if (written.errors.length) return pagefindFailure('could not write its files', written.errors);
-		for (const file of UNUSED_PAGEFIND_FILES) fs.rmSync(path.join(dir, 'pagefind', file), { force: true });
-		return added.page_count;
+		removeUnused(outputPath, part === 1);
+		return pages.length;
 	} finally {
 		await index.deleteIndex();
+		await pagefind.close();
+	}
+}
+
+/**
+ * Removes what the site never loads from a part's bundle: in the first, the ready-made interfaces
+ * and Pagefind's worker; in the others, every script and WebAssembly too (the browser merges them
+ * into the first part's instance, which runs its own).
+ */
+function removeUnused(bundle: string, first: boolean): void {
+	for (const file of fs.readdirSync(bundle)) {
+		const unused = first ? UNUSED_PAGEFIND_FILES.includes(file) : /\.(?:js|css)$|^wasm\..*\.pagefind$/.test(file);
+		if (unused) fs.rmSync(path.join(bundle, file));
 	}
 }
 

@@ -2,9 +2,11 @@
  * What the header search box and the search page share: Pagefind, loaded once from the site's own
  * base path (never another host), and the rendering of one result. The search page searches the
  * full index (`pagefind/`); the header box its own, smaller one (`pagefind/header/`, written by
- * `scripts/lib/header-search-index.ts`) with the same script.
+ * `scripts/lib/header-search-index.ts`) with the same script. A large site's indexes are in parts
+ * (src/search-parts.ts), as many as `<html data-search-parts>` says: each search merges them.
  */
 import { createRoutes } from '../routes.ts';
+import { partsOf } from '../search-parts.ts';
 import { escapeHtml } from '../escape.ts';
 import { pagefindInWorker } from './search-in-worker.ts';
 
@@ -36,6 +38,8 @@ export interface Search {
 /** A Pagefind instance: the module's default one (the full index) or one made by `createInstance`. */
 export interface PagefindInstance {
 	options(options: Record<string, unknown>): Promise<void>;
+	/** Searches another index (a part, src/search-parts.ts) with this one: the first's script and WebAssembly, results merged by score. */
+	mergeIndex(basePath: string, options?: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
 	search(query: string | null, options?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> }): Promise<Search | null>;
 	filters(): Promise<Filters>;
@@ -59,6 +63,17 @@ export const routes = createRoutes(BASE);
  */
 const OPTIONS = { baseUrl: BASE, highlightParam: HIGHLIGHT_PARAM, excerptLength: 24, noWorker: true };
 
+/** Options of each merged part: the first's, but the worker choice (the first's alone). */
+const PART_OPTIONS = { baseUrl: OPTIONS.baseUrl, highlightParam: OPTIONS.highlightParam, excerptLength: OPTIONS.excerptLength };
+
+/** How many parts the site's search indexes have (src/search-parts.ts). */
+const PARTS = partsOf(document.documentElement.dataset.searchParts);
+
+/** The folders of the parts after the first, for `mergeIndex`. */
+function otherParts(folder: (part: number) => string): string[] {
+	return Array.from({ length: PARTS - 1 }, (_, i) => folder(i + 2));
+}
+
 let script: Promise<PagefindModule> | undefined;
 let pagefind: Promise<PagefindInstance> | undefined;
 let headerSearch: Promise<PagefindInstance> | undefined;
@@ -81,16 +96,26 @@ function loadScript(): Promise<PagefindModule> {
  * milliseconds (Lighthouse on `/search/?q=…`).
  */
 export function loadPagefind(): Promise<PagefindInstance> {
-	pagefind ??= Promise.resolve(pagefindInWorker(new URL(routes.pagefind('pagefind.js'), location.href).href, { ...OPTIONS, language: document.documentElement.lang || undefined }));
+	pagefind ??= Promise.resolve(
+		pagefindInWorker(new URL(routes.pagefind('pagefind.js'), location.href).href, { ...OPTIONS, language: document.documentElement.lang || undefined }, otherParts(routes.searchPart)),
+	);
 	return pagefind;
 }
 
 /**
  * Pagefind over the header box's index (articles, and glossary entries by their names), loaded on
- * first use; it starts fetching its index's entry file, metadata and WebAssembly at once.
+ * first use; it starts fetching its index's entry file, metadata and WebAssembly at once, and
+ * merges the index's other parts, if any.
  */
 export function loadHeaderSearch(): Promise<PagefindInstance> {
-	headerSearch ??= retryable((async () => (await loadScript()).createInstance({ ...OPTIONS, basePath: routes.headerSearch }))(), () => (headerSearch = undefined));
+	headerSearch ??= retryable(
+		(async () => {
+			const instance = (await loadScript()).createInstance({ ...OPTIONS, basePath: routes.headerSearch });
+			await Promise.all(otherParts(routes.headerSearchPart).map((part) => instance.mergeIndex(part, PART_OPTIONS)));
+			return instance;
+		})(),
+		() => (headerSearch = undefined),
+	);
 	return headerSearch;
 }
 

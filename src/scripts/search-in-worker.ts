@@ -9,8 +9,11 @@ import type { WorkerReply, WorkerRequest } from './search-worker.ts';
 type Method = WorkerRequest['method'];
 type Args<M extends Method> = Extract<WorkerRequest, { method: M }>['args'];
 
-/** Pagefind over the index `script` belongs to, with `options`, in a worker of its own. */
-export function pagefindInWorker(script: string, options: Record<string, unknown>): PagefindInstance {
+/**
+ * Pagefind over the index `script` belongs to, with `options`, in a worker of its own, merged with
+ * the indexes in the folders `parts` (the other parts of a large site's index, src/search-parts.ts).
+ */
+export function pagefindInWorker(script: string, options: Record<string, unknown>, parts: string[] = []): PagefindInstance {
 	let worker: Worker | undefined;
 	let calls = 0;
 	const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
@@ -30,7 +33,7 @@ export function pagefindInWorker(script: string, options: Record<string, unknown
 				worker?.terminate();
 				worker = undefined;
 			});
-			ask('init', script, options).catch(() => undefined);
+			ask('init', script, options, parts).catch(() => undefined);
 		}
 		const call = ++calls;
 		return new Promise((resolve, reject) => {
@@ -38,9 +41,11 @@ export function pagefindInWorker(script: string, options: Record<string, unknown
 			worker!.postMessage({ call, method, args } as WorkerRequest);
 		});
 	};
-	const ready = () => ask('init', script, options);
+	const ready = () => ask('init', script, options, parts);
 	return {
 		options: async () => undefined,
+		// The parts are merged by the worker when it starts.
+		mergeIndex: async () => undefined,
 		init: async () => void (await ready()),
 		preload: async () => void (await ready()),
 		filters: async () => (await ask('filters')) as Search['filters'],
