@@ -28,8 +28,11 @@ const siteRoutes = createRoutes('/');
  */
 const UNUSED_PAGEFIND_FILES = ['pagefind-worker.js', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css'];
 
-/** Pages sent to Pagefind at once: it parses one while the next is read and sent. */
-const PAGES_IN_FLIGHT = 4;
+/**
+ * The folder, inside the site's, where a part's pages are gathered for Pagefind (as hard links: no
+ * copy of their bytes) while it is indexed; removed once the part is written.
+ */
+const PART_FOLDER = '.search-part';
 
 /** A page Pagefind indexes: its file (relative to the site's folder, with `/`) and its sort date, if any. */
 export interface IndexedPage {
@@ -89,25 +92,38 @@ export async function indexForSearch(dir: string, parts = 1): Promise<number | s
  */
 export function indexedPages(dir: string): IndexedPage[] {
 	const pages: IndexedPage[] = [];
-	const bundle = path.join(dir, siteRoutes.pagefind(''));
-	const sortTag = new RegExp(`<[a-z][^>]*\\sdata-pagefind-sort="${PART_SORT_KEY}\\[data-value\\]"[^>]*>`);
-	for (const file of htmlFiles(dir, bundle)) {
-		const html = fs.readFileSync(path.join(dir, file), 'utf8');
-		if (!/<[a-z][^>]*\sdata-pagefind-body(?:[\s=/>])/.test(html)) continue;
-		const date = /\sdata-value="([^"]*)"/.exec(sortTag.exec(html)?.[0] ?? '')?.[1];
+	const skipped = [path.join(dir, siteRoutes.pagefind('')), path.join(dir, PART_FOLDER)];
+	for (const file of htmlFiles(dir, skipped)) {
+		// Bytes rather than text: every page of the site is looked at, most of them whole.
+		const html = fs.readFileSync(path.join(dir, file));
+		if (!tagWith(html, ' data-pagefind-body')) continue;
+		const date = /\sdata-value="([^"]*)"/.exec(tagWith(html, ` data-pagefind-sort="${PART_SORT_KEY}[data-value]"`) ?? '')?.[1];
 		pages.push(date === undefined ? { file } : { file, date });
 	}
 	return pages;
 }
 
-/** Every HTML file under `dir` but in `skip`, relative to `dir` with `/`, sorted. */
-function htmlFiles(dir: string, skip: string): string[] {
+/**
+ * The first start tag of `html` that holds `attribute` (its text, as written), or undefined. Text
+ * between tags cannot hold it: the page escapes its `<`.
+ */
+function tagWith(html: Buffer, attribute: string): string | undefined {
+	for (let at = html.indexOf(attribute); at >= 0; at = html.indexOf(attribute, at + 1)) {
+		const start = html.lastIndexOf('<', at);
+		if (start > html.lastIndexOf('>', at)) return html.toString('utf8', start, html.indexOf('>', at) + 1);
+	}
+	return undefined;
+}
+
+/** Every HTML file under `dir` but in the folders `skip`, relative to `dir` with `/`, sorted. */
+function htmlFiles(dir: string, skip: string[]): string[] {
+	const skipped = new Set(skip.map((folder) => path.resolve(folder)));
 	const files: string[] = [];
 	const walk = (folder: string) => {
 		for (const item of fs.readdirSync(folder, { withFileTypes: true })) {
 			const full = path.join(folder, item.name);
 			if (item.isDirectory()) {
-				if (path.resolve(full) !== path.resolve(skip)) walk(full);
+				if (!skipped.has(path.resolve(full))) walk(full);
 			} else if (item.name.endsWith('.html')) files.push(path.relative(dir, full).split(path.sep).join('/'));
 		}
 	};
@@ -115,34 +131,44 @@ function htmlFiles(dir: string, skip: string): string[] {
 	return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Indexes `pages` as part `part` (from 1) with a Pagefind process of its own; returns their number, or why it failed. */
+/**
+ * Indexes `pages` as part `part` (from 1) with a Pagefind process of its own; returns their number,
+ * or why it failed. Pagefind reads the pages from a folder that holds only them, at the same paths
+ * (so the same addresses), which it parses on every core.
+ */
 async function indexPart(dir: string, pages: IndexedPage[], part: number): Promise<number | string> {
 	if (pages.length === 0) return pagefindFailure(`has no page for part ${part} of the search index`, []);
+	const gathered = path.join(dir, PART_FOLDER);
 	const { index, errors: createErrors } = await pagefind.createIndex({});
 	if (!index || createErrors.length) return pagefindFailure('could not start', createErrors);
 	try {
-		const failures: string[] = [];
-		const sending = new Set<Promise<void>>();
-		for (const page of pages) {
-			const sent = index.addHTMLFile({ sourcePath: page.file, content: fs.readFileSync(path.join(dir, page.file), 'utf8') }).then(({ errors }) => {
-				if (errors.length) failures.push(`${page.file}: ${errors.join('; ')}`);
-			});
-			sending.add(sent);
-			const settled = () => void sending.delete(sent);
-			sent.then(settled, settled);
-			if (sending.size >= PAGES_IN_FLIGHT) await Promise.race(sending);
-			if (failures.length) break;
-		}
-		await Promise.all(sending);
-		if (failures.length) return pagefindFailure('could not index the site', failures);
+		gather(dir, pages, gathered);
+		const added = await index.addDirectory({ path: gathered });
+		if (added.errors.length) return pagefindFailure('could not index the site', added.errors);
+		if (added.page_count !== pages.length) return pagefindFailure(`indexed ${added.page_count} of the ${pages.length} pages of part ${part}`, []);
 		const outputPath = path.join(dir, siteRoutes.searchPart(part));
 		const written = await index.writeFiles({ outputPath });
 		if (written.errors.length) return pagefindFailure('could not write its files', written.errors);
 		removeUnused(outputPath, part === 1);
 		return pages.length;
 	} finally {
+		fs.rmSync(gathered, { recursive: true, force: true });
 		await index.deleteIndex();
 		await pagefind.close();
+	}
+}
+
+/** Puts `pages` of the site in `dir` into the empty folder `into`, at the same paths: hard links, or copies where links fail. */
+function gather(dir: string, pages: IndexedPage[], into: string): void {
+	fs.rmSync(into, { recursive: true, force: true });
+	for (const { file } of pages) {
+		const target = path.join(into, file);
+		fs.mkdirSync(path.dirname(target), { recursive: true });
+		try {
+			fs.linkSync(path.join(dir, file), target);
+		} catch {
+			fs.copyFileSync(path.join(dir, file), target);
+		}
 	}
 }
 
