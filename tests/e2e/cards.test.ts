@@ -10,11 +10,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { seedSite } from '../helpers/build.ts';
-import { injectAxe, renderingUpdate } from '../helpers/browser.ts';
+import { injectAxe, renderingUpdate, reusedPages } from '../helpers/browser.ts';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
 const ARTICLE = 'articles/kurds-seize-jalula-to-attack-isis/';
-const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
+/** Playwright's defaults for the theme and motion, spelled out so that the tests asking for them share the page. */
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, colorScheme: 'light', reducedMotion: 'no-preference' };
 const PHONE: BrowserContextOptions = { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /**
@@ -24,7 +25,7 @@ const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
  */
 const OPEN_DELAY = 120;
 const CLOSE_DELAY = 300;
-/** When the fake clock starts, and when it stops once the page has loaded. */
+/** When the fake clock starts, and when it stops once a new page has loaded. */
 const CLOCK_START = new Date('2026-01-05T09:00:00Z');
 const CLOCK_PAUSED = new Date('2026-01-05T10:00:00Z');
 
@@ -45,37 +46,61 @@ interface Logged {
 	t: number;
 }
 
-/**
- * Opens a page that logs, with timestamps, pointer and focus events on names and every card toggle,
- * under a fake clock that stops once the page has loaded: no timer fires until the test moves it.
- */
-async function open(options: BrowserContextOptions = DESKTOP, address = ARTICLE): Promise<Page> {
-	const page = await browser.newPage(options);
-	await page.clock.install({ time: CLOCK_START });
-	await page.addInitScript(() => {
-		const log: { type: string; id: string; t: number }[] = [];
-		Object.assign(window, { cardLog: log });
-		for (const type of ['pointerover', 'pointerout', 'focusin']) {
-			document.addEventListener(
-				type,
-				(event) => {
-					const name = event.target instanceof Element ? event.target.closest<HTMLElement>('a[data-entity]') : null;
-					if (name) log.push({ type, id: name.dataset.entity!, t: performance.now() });
-				},
-				true,
-			);
-		}
+/** Logs, with timestamps, pointer and focus events on names and every card toggle (an init script). */
+function logCardEvents() {
+	const log: { type: string; id: string; t: number }[] = [];
+	Object.assign(window, { cardLog: log });
+	for (const type of ['pointerover', 'pointerout', 'focusin']) {
 		document.addEventListener(
-			'toggle',
+			type,
 			(event) => {
-				const card = event.target as HTMLElement;
-				log.push({ type: (event as ToggleEvent).newState, id: card.dataset.entityCard ?? '', t: performance.now() });
+				const name = event.target instanceof Element ? event.target.closest<HTMLElement>('a[data-entity]') : null;
+				if (name) log.push({ type, id: name.dataset.entity!, t: performance.now() });
 			},
 			true,
 		);
-	});
+	}
+	document.addEventListener(
+		'toggle',
+		(event) => {
+			const card = event.target as HTMLElement;
+			log.push({ type: (event as ToggleEvent).newState, id: card.dataset.entityCard ?? '', t: performance.now() });
+		},
+		true,
+	);
+}
+
+/** A page under Playwright's fake clock, logging card events: one per set of options, that the tests take turns in. */
+const pageFor = reusedPages(
+	() => browser,
+	async (page) => {
+		await page.clock.install({ time: CLOCK_START });
+		await page.addInitScript(logCardEvents);
+	},
+);
+
+/**
+ * Loads a page that logs pointer and focus events on names and every card toggle, under a fake
+ * clock that stops once the page has loaded: no timer fires until the test moves it. The page is
+ * the one the earlier tests with the same options used, with a new document (see `reusedPages`),
+ * or with `fresh`, a page in a context of its own (nothing in its HTTP cache).
+ */
+async function open(options: BrowserContextOptions = DESKTOP, address = ARTICLE, { fresh = false } = {}): Promise<Page> {
+	let page: Page;
+	if (fresh) {
+		page = await browser.newPage(options);
+		await page.clock.install({ time: CLOCK_START });
+		await page.addInitScript(logCardEvents);
+	} else {
+		page = await pageFor(options);
+		// As in a new page: the mouse at the corner (an earlier test left it somewhere), the clock
+		// running while the page loads (an earlier test paused it).
+		await page.mouse.move(0, 0);
+		await page.clock.resume();
+	}
 	await page.goto(site.url + address);
-	await page.clock.pauseAt(CLOCK_PAUSED);
+	// An hour on (CLOCK_START to CLOCK_PAUSED in a new page): whatever the page set off while loading has run.
+	await page.clock.pauseAt(await page.evaluate(() => Date.now() + 3_600_000));
 	return page;
 }
 
@@ -187,7 +212,6 @@ describe('opening a card', () => {
 		const opened = events.find((e) => e.type === 'open')!;
 		expect(opened.t - over.t).toBeGreaterThan(100);
 		expect(opened.t - over.t).toBeLessThanOrEqual(200);
-		await page.close();
 	});
 
 	it('opens at once on keyboard focus', async () => {
@@ -201,14 +225,12 @@ describe('opening a card', () => {
 		const focused = events.find((e) => e.type === 'focusin' && e.id === 'baquba')!;
 		const opened = events.find((e) => e.type === 'open' && e.id === 'baquba')!;
 		expect(opened.t - focused.t).toBe(0);
-		await page.close();
 	});
 
 	it('does not open on a mouse click that gives focus (the link is followed instead)', async () => {
 		const page = await open();
 		await nameIn(page, 'jalula').click();
 		await page.waitForURL('**/glossary/jalula/');
-		await page.close();
 	});
 
 	it('holds everything the issue asks for: name, type, native name, dated role, summary, mentions, place, entry link', async () => {
@@ -223,7 +245,6 @@ describe('opening a card', () => {
 		expect(text).toMatch(/\d+ mentions? in this article/);
 		expect(await card.locator('[data-card-locator] .card-coords').innerText()).toMatch(/^\d+\.\d\d° N, \d+\.\d\d° E/);
 		await expect(card.locator('.card-foot a').getAttribute('href')).resolves.toBe('/glossary/jalula/');
-		await page.close();
 	});
 });
 
@@ -257,7 +278,6 @@ describe('time to a card (issue 16)', () => {
 			const over = events.filter((e) => e.type === 'pointerover' && e.id === opened.id && e.t <= opened.t).at(-1)!;
 			expect(opened.t - over.t, opened.id).toBeLessThanOrEqual(150);
 		}
-		await page.close();
 	});
 
 	it('does not open for a pointer moving slowly across a name, however long it is on it', async () => {
@@ -288,7 +308,6 @@ describe('time to a card (issue 16)', () => {
 			(await log(page)).filter((e) => e.type === 'open'),
 			id,
 		).toEqual([]);
-		await page.close();
 	});
 
 	it('opens the next card sooner while one is open (skimming from name to name), but not for a pointer passing over a name', async () => {
@@ -317,13 +336,13 @@ describe('time to a card (issue 16)', () => {
 		await pointAt(page, name);
 		await page.clock.runFor(60);
 		expect(await openCards(page)).toEqual([id]);
-		await page.close();
 	});
 });
 
 describe('bytes on hover (issue 16)', () => {
 	it('fetches nothing to show a card; a place card’s locator is requested when the pointer reaches the name', async () => {
-		const page = await open();
+		// A context of its own: the image must not be in the cache from an earlier test.
+		const page = await open(DESKTOP, ARTICLE, { fresh: true });
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 		await page.waitForLoadState('networkidle');
@@ -369,7 +388,6 @@ describe('WCAG 2.2 SC 1.4.13 content on hover or focus', () => {
 		// No timer left behind opens it again.
 		await page.clock.runFor(CLOSE_DELAY + OPEN_DELAY);
 		expect(await openCards(page)).toEqual([]);
-		await page.close();
 	});
 
 	it('is hoverable: the pointer moves onto the card, selects its text and follows its link', async () => {
@@ -399,7 +417,6 @@ describe('WCAG 2.2 SC 1.4.13 content on hover or focus', () => {
 
 		await card.locator('.card-foot a').click();
 		await page.waitForURL('**/glossary/jalula/');
-		await page.close();
 	});
 
 	it('gives a grace period of about 300 ms after the pointer leaves the name', async () => {
@@ -419,7 +436,6 @@ describe('WCAG 2.2 SC 1.4.13 content on hover or focus', () => {
 		const closed = events.find((e) => e.type === 'closed')!;
 		expect(closed.t - out.t).toBeGreaterThan(250);
 		expect(closed.t - out.t).toBeLessThanOrEqual(350);
-		await page.close();
 	});
 
 	it('is persistent: stays while the pointer rests on the card, and while its name has focus', async () => {
@@ -439,7 +455,6 @@ describe('WCAG 2.2 SC 1.4.13 content on hover or focus', () => {
 		await page.mouse.move(4, 300, { steps: 5 });
 		await page.clock.runFor(800);
 		expect(await openCards(page)).toEqual(['baquba']);
-		await page.close();
 	});
 });
 
@@ -461,7 +476,6 @@ describe('keyboard and screen readers', () => {
 		await page.keyboard.press('Shift+Tab');
 		await expect(name.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
 		expect(await openCards(page)).toEqual(['jalula']);
-		await page.close();
 	});
 
 	it('exposes the card as the link’s description, without repeating the name or the card’s controls', async () => {
@@ -480,7 +494,6 @@ describe('keyboard and screen readers', () => {
 		expect(description).not.toMatch(/^Jalula/);
 		expect(description).not.toContain('Full entry');
 		expect(description).not.toContain('in this article');
-		await page.close();
 	});
 });
 
@@ -493,7 +506,6 @@ describe('touch', () => {
 		expect(page.url()).toBe(site.url + ARTICLE);
 		await name.tap();
 		await page.waitForURL('**/glossary/jalula/');
-		await page.close();
 	});
 
 	it('closes on a tap outside, and the card’s link works', async () => {
@@ -505,7 +517,6 @@ describe('touch', () => {
 		await nameIn(page, 'baquba').tap();
 		await cardOf(page, 'baquba').locator('.card-foot a').tap();
 		await page.waitForURL('**/glossary/baquba/');
-		await page.close();
 	});
 
 	it('stays open when a finger scrolls the page, while its name is in view', async () => {
@@ -533,7 +544,6 @@ describe('touch', () => {
 		await renderingUpdate(page);
 		await page.clock.runFor(CLOSE_DELAY + OPEN_DELAY);
 		expect(await card.isVisible()).toBe(true);
-		await page.close();
 	});
 
 	it('fits every card of the article on a 320 px phone, on whole device pixels', async () => {
@@ -554,7 +564,6 @@ describe('touch', () => {
 			expect(open).toEqual([id]);
 			expect(c.top >= n.bottom || c.bottom <= n.top, `the card of ${id} covers its name`).toBe(true);
 		}
-		await page.close();
 	});
 });
 
@@ -579,7 +588,6 @@ describe('placement', () => {
 		const otherId = (await otherName.getAttribute('data-entity'))!;
 		await hoverOpen(page, otherName);
 		expect(await openCards(page)).toEqual([otherId]);
-		await page.close();
 	});
 
 	it('opens below a name near the top of the viewport and flips above one near the bottom', async () => {
@@ -601,7 +609,6 @@ describe('placement', () => {
 		expect(c.bottom).toBeLessThanOrEqual(n.top);
 		await expect(card.getAttribute('data-side')).resolves.toBe('above');
 		await expectInsideViewport(card);
-		await page.close();
 	});
 
 	it('shifts sideways to stay inside a narrow viewport at its left and right edges', async () => {
@@ -634,7 +641,6 @@ describe('placement', () => {
 				expect(c.left).toBe(Math.round(n.left));
 			}
 		}
-		await page.close();
 	});
 
 	it('moves with its name when the page scrolls, and closes when the name leaves the viewport', async () => {
@@ -659,7 +665,6 @@ describe('placement', () => {
 		expect(Math.abs((await gap()) - before)).toBeLessThanOrEqual(1);
 		await page.evaluate(() => window.scrollBy(0, innerHeight));
 		await card.waitFor({ state: 'hidden' });
-		await page.close();
 	});
 
 	it('causes no layout shift', async () => {
@@ -700,7 +705,6 @@ describe('themes and motion', () => {
 			await card.waitFor({ state: 'visible' });
 			const colours = await card.evaluate((c) => ({ bg: getComputedStyle(c).backgroundColor, body: getComputedStyle(document.body).backgroundColor }));
 			expect(colours.bg).toBe(background);
-			await page.close();
 		});
 	}
 
@@ -714,7 +718,6 @@ describe('themes and motion', () => {
 			const card = cardOf(page, 'jalula');
 			await card.waitFor({ state: 'visible' });
 			await expect(card.evaluate((c) => getComputedStyle(c).animationName)).resolves.toBe(animation);
-			await page.close();
 		});
 	}
 });
@@ -748,16 +751,20 @@ describe('print', () => {
 		await focusByKeyboard(page, nameIn(page, 'jalula'));
 		await cardOf(page, 'jalula').waitFor({ state: 'visible' });
 		await page.emulateMedia({ media: 'print' });
-		await expect(cardOf(page, 'jalula').isVisible()).resolves.toBe(false);
-		await expect(page.locator('.whos-who').isVisible()).resolves.toBe(true);
-		const last = await page.evaluate(() => {
-			const article = document.querySelector('article')!;
-			const visible = [...article.children].filter((el) => (el as HTMLElement).offsetHeight > 0);
-			return visible.at(-1)?.className;
-		});
-		expect(last).toBe('whos-who');
-		await expect(page.locator('.whos-who').evaluate((el) => getComputedStyle(el).breakBefore)).resolves.toBe('page');
-		await page.close();
+		try {
+			await expect(cardOf(page, 'jalula').isVisible()).resolves.toBe(false);
+			await expect(page.locator('.whos-who').isVisible()).resolves.toBe(true);
+			const last = await page.evaluate(() => {
+				const article = document.querySelector('article')!;
+				const visible = [...article.children].filter((el) => (el as HTMLElement).offsetHeight > 0);
+				return visible.at(-1)?.className;
+			});
+			expect(last).toBe('whos-who');
+			await expect(page.locator('.whos-who').evaluate((el) => getComputedStyle(el).breakBefore)).resolves.toBe('page');
+		} finally {
+			// The page goes on to the next tests: back to the screen.
+			await page.emulateMedia({ media: null });
+		}
 	});
 });
 
@@ -779,7 +786,6 @@ describe('entry pages', () => {
 		}
 		const first = links.first();
 		expect((await first.locator('strong').first().innerText()).toLowerCase()).toContain('iraq');
-		await page.close();
 	});
 });
 
@@ -791,7 +797,6 @@ describe('axe-core, WCAG 2.2 AA rules', () => {
 			await focusByKeyboard(page, nameIn(page, 'jalula'));
 			await cardOf(page, 'jalula').waitFor({ state: 'visible' });
 			expect(await axeViolations(page)).toEqual([]);
-			await page.close();
 		}
 	});
 
@@ -799,7 +804,6 @@ describe('axe-core, WCAG 2.2 AA rules', () => {
 		for (const address of ['glossary/jalula/', 'glossary/nouri-al-maliki/', 'glossary/']) {
 			const page = await open(DESKTOP, address);
 			expect(await axeViolations(page), address).toEqual([]);
-			await page.close();
 		}
 	});
 });

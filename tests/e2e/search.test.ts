@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closeContexts, injectAxe, workerBrowser } from '../helpers/browser.ts';
+import { closeContexts, injectAxe, reusedPages, workerBrowser } from '../helpers/browser.ts';
 import { seedSite } from '../helpers/build.ts';
 import { serveSite, type ServedSite } from '../helpers/site-server.ts';
 import { measureSearchWeight } from '../../bench/lib/search-weight.ts';
@@ -44,10 +44,25 @@ for (const base of ['/', '/reader/'] as const) {
 			await site?.close();
 		});
 
-		async function open(path: string): Promise<Page> {
-			const page = await browser.newPage();
+		/** Records the page's requests and script errors for the last test. */
+		const watch = (page: Page) => {
 			page.on('request', (request) => requested.push(request.url()));
 			page.on('pageerror', (error) => errors.push(error.message));
+		};
+		/** The page the tests take turns in (see `reusedPages`). */
+		const pageFor = reusedPages(() => browser, watch);
+
+		/**
+		 * Loads a page of the site: in the page the earlier tests used, with a new document, or with
+		 * `fresh`, in a context of its own (nothing in its HTTP cache, for a test that asserts what is
+		 * not fetched).
+		 */
+		async function open(path: string, { fresh = false } = {}): Promise<Page> {
+			let page: Page;
+			if (fresh) {
+				page = await browser.newPage();
+				watch(page);
+			} else page = await pageFor();
 			await page.goto(`${site.url}${path}`);
 			return page;
 		}
@@ -72,7 +87,7 @@ for (const base of ['/', '/reader/'] as const) {
 		}
 
 		it.each(['Naqshbandia', 'Dragunov'])('finds the article by a rare word of its text: %s', async (word) => {
-			const { page, found } = await search(word);
+			const { found } = await search(word);
 			const article = found.find((r) => r.title.startsWith(ARTICLE_TITLE));
 			expect(article, JSON.stringify(found)).toBeDefined();
 			expect(article!.href.startsWith(`${base}${ARTICLE}?pagefind-highlight=`)).toBe(true);
@@ -81,33 +96,29 @@ for (const base of ['/', '/reader/'] as const) {
 			// A link to each section that matched, straight to its paragraph or quoted block.
 			expect(article!.sections.length).toBeGreaterThan(0);
 			for (const href of article!.sections) expect(href).toMatch(new RegExp(`^${base}${ARTICLE}\\?pagefind-highlight=.*#(p|quote)-`));
-			await page.close();
 		});
 
 		it('finds the glossary entry and the article by an alias: Isis and ISIL', async () => {
 			for (const alias of ['Isis', 'ISIL']) {
-				const { page, found } = await search(alias);
+				const { found } = await search(alias);
 				const hrefs = found.map((r) => r.href.split('?')[0]);
 				expect(hrefs, alias).toContain(`${base}${ISIS_ENTRY}`);
 				expect(hrefs, alias).toContain(`${base}${ARTICLE}`);
 				expect(found.find((r) => r.href.startsWith(`${base}${ISIS_ENTRY}`))!.type).toBe('Glossary entry');
-				await page.close();
 			}
 		});
 
 		it('finds a phrase that only a glossary note contains', async () => {
-			const { page, found } = await search('caliphate');
+			const { found } = await search('caliphate');
 			expect(found.map((r) => r.href.split('?')[0])).toEqual([`${base}${ISIS_ENTRY}`]);
 			expect(found[0]!.title).toBe('Islamic State of Iraq and the Levant');
-			await page.close();
 		});
 
 		it('does not index cards, captions or the who’s who: one match per word', async () => {
 			// "Allawi" is in the article text once, and in its card and who's who entry too.
-			const { page, found } = await search('Allawi');
+			const { found } = await search('Allawi');
 			const article = found.find((r) => r.href.startsWith(`${base}${ARTICLE}`))!;
 			expect(article.excerpt.match(/<mark>/g)).toHaveLength(1);
-			await page.close();
 		});
 
 		it('narrows the results with a filter, and keeps the filter in the URL', async () => {
@@ -125,7 +136,6 @@ for (const base of ['/', '/reader/'] as const) {
 			expect(narrowed.length).toBeGreaterThan(0);
 			expect(narrowed.length).toBeLessThan(found.length);
 			for (const r of narrowed) expect(r.type).toMatch(/^Article/);
-			await page.close();
 		});
 
 		it('sorts articles by date on request, keeping the order in the URL', async () => {
@@ -139,11 +149,10 @@ for (const base of ['/', '/reader/'] as const) {
 			for (const r of sorted) expect(r.type).toMatch(/^Article/);
 			await page.reload();
 			await expect(page.getByLabel('Order', { exact: true }).inputValue()).resolves.toBe('newest');
-			await page.close();
 		});
 
 		it('shows the filter groups before anything is typed, loads their values when one is opened, and lists pages by a filter alone', async () => {
-			const page = await open('search/');
+			const page = await open('search/', { fresh: true });
 			await page.locator('[data-search-filters]').waitFor({ state: 'visible' });
 			await expect(page.locator('[data-search-status]').textContent()).resolves.toContain('choose a filter');
 			// Nothing of the index is fetched until the reader asks for something.
@@ -186,7 +195,6 @@ for (const base of ['/', '/reader/'] as const) {
 			await expect(page.locator('#search-input').inputValue()).resolves.toBe('Dragunov');
 			await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('Dragunov'));
 			expect((await results(page)).some((r) => r.title.startsWith(ARTICLE_TITLE))).toBe(true);
-			await page.close();
 		});
 
 		it('searches as you type, keeping ?q= in step without adding to the history', async () => {
@@ -202,11 +210,10 @@ for (const base of ['/', '/reader/'] as const) {
 			await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('Naqshbandia'));
 			expect((await results(page)).some((r) => r.title.startsWith(ARTICLE_TITLE))).toBe(true);
 			await expect(page.evaluate(() => history.length)).resolves.toBe(entries);
-			await page.close();
 		});
 
 		it('header box: loads Pagefind only on demand, `/` focuses it, arrows and Enter open a result with the words highlighted', async () => {
-			const page = await open('glossary/');
+			const page = await open('glossary/', { fresh: true });
 			const pagefindRequests = () => requested.filter((u) => u.startsWith(`${site.url}pagefind/`)).length;
 			const before = pagefindRequests();
 			await page.waitForLoadState('networkidle');
@@ -279,7 +286,6 @@ for (const base of ['/', '/reader/'] as const) {
 			await page.keyboard.press('Enter');
 			await page.waitForURL(`${site.url}search/?q=Baghdad`);
 			expect((await results(page)).some((r) => r.href.startsWith(`${base}glossary/baghdad/`))).toBe(true);
-			await page.close();
 		});
 
 		it('header box: a word of the article finds it, a click opens it with the word highlighted; a word only the full index has leads to all results', async () => {
@@ -302,7 +308,6 @@ for (const base of ['/', '/reader/'] as const) {
 			await page.locator('#header-search-option-all').click();
 			await page.waitForURL(`${site.url}search/?q=caliphate`);
 			expect((await results(page)).map((r) => r.href.split('?')[0])).toEqual([`${base}${ISIS_ENTRY}`]);
-			await page.close();
 		});
 
 		it('Ctrl+K focuses the box from anywhere, and Enter without a chosen result opens the search page', async () => {
@@ -314,7 +319,6 @@ for (const base of ['/', '/reader/'] as const) {
 			await page.keyboard.press('Enter');
 			await page.waitForURL(`${site.url}search/?q=Naqshbandia`);
 			expect((await results(page)).some((r) => r.title.startsWith(ARTICLE_TITLE))).toBe(true);
-			await page.close();
 		});
 
 		it('has no axe violations on the search page with results and filters shown', async () => {
@@ -327,7 +331,6 @@ for (const base of ['/', '/reader/'] as const) {
 				return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 			});
 			expect(violations).toEqual([]);
-			await page.close();
 		});
 
 		it('requests nothing from another host, and no script failed', () => {

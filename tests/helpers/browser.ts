@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchBrowser } from '../../scripts/lib/chromium.ts';
 
 export { chromiumPath, launchBrowser } from '../../scripts/lib/chromium.ts';
@@ -30,6 +30,34 @@ export function workerBrowser(): Promise<Browser> {
 export async function closeContexts(browser: Browser | undefined): Promise<void> {
 	if (!browser?.isConnected()) return;
 	await Promise.all(browser.contexts().map((context) => context.close()));
+}
+
+/**
+ * Pages that the tests of a file take turns in, one for each set of context options (viewport,
+ * touch, colour scheme…), each test starting from a navigation of its own. A new context costs
+ * Chromium about a second of CPU here (a renderer process started and warmed up), a navigation in
+ * a page already open about a third of that, and the document it loads is as new: the page's
+ * scripts, DOM, focus, selection and scroll start over. What does not start over is the context's
+ * and Playwright's: the HTTP cache (a test that counts requests takes a context of its own), the
+ * page's listeners and init scripts (added once, by `prepare`), Playwright's mouse position, media
+ * set with `page.emulateMedia`, and the fake clock's log. The pages are closed with the file's
+ * contexts (`closeContexts`); one that a test closed is opened again.
+ */
+export function reusedPages(browser: () => Browser, prepare: (page: Page) => Promise<void> | void = () => {}) {
+	const pages = new Map<string, Promise<Page>>();
+	return async (options: BrowserContextOptions = {}): Promise<Page> => {
+		const key = JSON.stringify(options);
+		const known = await pages.get(key)?.catch(() => undefined);
+		if (known && !known.isClosed()) return known;
+		const made = browser()
+			.newPage(options)
+			.then(async (page) => {
+				await prepare(page);
+				return page;
+			});
+		pages.set(key, made);
+		return made;
+	};
 }
 
 /**
