@@ -93,9 +93,7 @@ async function open(options: BrowserContextOptions = DESKTOP, address = ARTICLE,
 		await page.addInitScript(logCardEvents);
 	} else {
 		page = await pageFor(options);
-		// As in a new page: the mouse at the corner (an earlier test left it somewhere), the clock
-		// running while the page loads (an earlier test paused it).
-		await page.mouse.move(0, 0);
+		// As in a new page, the clock runs while the page loads (an earlier test paused it).
 		await page.clock.resume();
 	}
 	await page.goto(site.url + address);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { reusedPages } from '../helpers/browser.ts';
 import { edgeCasesSite } from '../helpers/build.ts';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
@@ -16,12 +17,16 @@ siteInBrowser(edgeCasesSite, (s, b) => {
 	browser = b;
 });
 
+/** A 320 px wide page that the tests take turns in (see `reusedPages`). */
+const pageFor = reusedPages(() => browser);
+const PHONE_WIDTH = { viewport: { width: 320, height: 640 } };
+
 const PAGES = ['articles/long-words/', 'glossary/long-name/', 'glossary/long-outlet/', 'glossary/', '', 'search/'];
 
 describe('long words at 320 px', () => {
 	for (const path of PAGES) {
 		it(`/${path} does not scroll sideways`, async () => {
-			const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+			const page = await pageFor(PHONE_WIDTH);
 			await page.goto(`${site.url}${path}`);
 			const { scrollWidth, viewport, widest } = await page.evaluate(() => {
 				// The element that reaches furthest right, to say what overflows when something does.
@@ -34,12 +39,11 @@ describe('long words at 320 px', () => {
 			});
 			expect(viewport).toBe(320);
 			expect(scrollWidth, `widest: ${widest.what} reaches ${widest.right}px`).toBe(viewport);
-			await page.close();
 		});
 	}
 
 	it('keeps an open card inside the window', async () => {
-		const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+		const page = await pageFor(PHONE_WIDTH);
 		await page.goto(`${site.url}articles/long-words/`);
 		const name = page.locator('.article-body a[data-entity="long-name"]').first();
 		await name.focus();
@@ -49,6 +53,5 @@ describe('long words at 320 px', () => {
 		expect(box.x).toBeGreaterThanOrEqual(0);
 		expect(box.x + box.width).toBeLessThanOrEqual(320);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
-		await page.close();
 	});
 });

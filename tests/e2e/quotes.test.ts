@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { injectAxe } from '../helpers/browser.ts';
+import { injectAxe, reusedPages } from '../helpers/browser.ts';
 import { seedSite } from '../helpers/build.ts';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
@@ -30,8 +30,11 @@ siteInBrowser(
 	},
 );
 
+/** The page the tests with the same options take turns in (see `reusedPages`). */
+const pageFor = reusedPages(() => browser);
+
 async function openArticle(options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
-	const page = await browser.newPage(options);
+	const page = await pageFor(options);
 	await page.goto(`${site.url}articles/${SLUG}/`);
 	return page;
 }
@@ -49,7 +52,6 @@ describe('quoted blocks on the seed article', () => {
 			const box = (await caption.boundingBox())!;
 			expect(box.height, id).toBeGreaterThan(10);
 		}
-		await page.close();
 	});
 
 	it('give screen readers each caption once: the figure is named apart from it', async () => {
@@ -60,7 +62,6 @@ describe('quoted blocks on the seed article', () => {
 		expect(snapshot.split('Associated Press')).toHaveLength(2);
 		expect(snapshot).toContain('militants have seized an');
 		expect(snapshot).toMatch(/- group: "Identified by the editors: same wording as an AP wire story of 21 June 2014 · high confidence"/);
-		await page.close();
 	});
 
 	it('open the evidence by mouse click', async () => {
@@ -73,7 +74,6 @@ describe('quoted blocks on the seed article', () => {
 		await expect(account.innerText()).resolves.toContain('Zee News carried with an AP credit');
 		await details.locator('summary').click();
 		await account.waitFor({ state: 'hidden' });
-		await page.close();
 	});
 
 	it('open the evidence from the keyboard with Enter and with Space', async () => {
@@ -91,7 +91,6 @@ describe('quoted blocks on the seed article', () => {
 		await account.waitFor({ state: 'hidden' });
 		await page.keyboard.press('Space');
 		await account.waitFor({ state: 'visible' });
-		await page.close();
 	});
 
 	it('open the evidence with a tap on a touch screen', async () => {
@@ -106,7 +105,6 @@ describe('quoted blocks on the seed article', () => {
 		await account.waitFor({ state: 'visible' });
 		await expect(account.innerText()).resolves.toContain('Fighters interviewed by AFP');
 		expect(page.url()).toContain(`/articles/${SLUG}/`);
-		await page.close();
 	});
 
 	it('pass axe on the figures and the Sources section', async () => {
@@ -119,7 +117,6 @@ describe('quoted blocks on the seed article', () => {
 			return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 		});
 		expect(violations).toEqual([]);
-		await page.close();
 	});
 });
 
@@ -143,13 +140,12 @@ describe('the Sources section', () => {
 			});
 			expect(inView, id).toBe(true);
 		}
-		await page.close();
 	});
 });
 
 describe('outlet pages', () => {
 	it('list the outlet’s quoted blocks, each linking to its figure', async () => {
-		const page = await browser.newPage();
+		const page = await pageFor();
 		await page.goto(`${site.url}glossary/associated-press/`);
 		const items = page.locator('section.outlet-quotes li');
 		await expect(items.count()).resolves.toBe(3);
@@ -157,6 +153,5 @@ describe('outlet pages', () => {
 		await items.nth(1).locator('a').first().click();
 		await page.waitForURL(`**/articles/${SLUG}/#quote-qaim`);
 		await expect(page.locator('figure#quote-qaim').evaluate((el) => el.matches(':target'))).resolves.toBe(true);
-		await page.close();
 	});
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { reusedPages } from '../helpers/browser.ts';
 import { fixtureSite } from '../helpers/build.ts';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
@@ -18,8 +19,11 @@ siteInBrowser(
 	},
 );
 
+/** The page the tests with the same options take turns in (see `reusedPages`); the search test, which checks its requests, opens its own. */
+const pageFor = reusedPages(() => browser);
+
 async function openArticle(options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
-	const page = await browser.newPage(options);
+	const page = await pageFor(options);
 	await page.goto(`${site.url}articles/fixture-article/`);
 	return page;
 }
@@ -35,7 +39,6 @@ describe('glossary cards', () => {
 		await expect(card.textContent()).resolves.toContain('Capital and largest city of Iraq');
 		await page.mouse.move(5, 5);
 		await card.waitFor({ state: 'hidden' });
-		await page.close();
 	});
 
 	it('opens on keyboard focus and closes on Escape, keeping focus on the name', async () => {
@@ -50,7 +53,6 @@ describe('glossary cards', () => {
 		await page.keyboard.press('Escape');
 		await card.waitFor({ state: 'hidden' });
 		await expect(page.evaluate(() => document.activeElement?.getAttribute('data-entity'))).resolves.toBe('nouri-al-maliki');
-		await page.close();
 	});
 
 	it('opens on the first tap on a touch screen instead of following the link', async () => {
@@ -63,7 +65,6 @@ describe('glossary cards', () => {
 		const box = (await card.boundingBox())!;
 		expect(box.x).toBeGreaterThanOrEqual(0);
 		expect(box.x + box.width).toBeLessThanOrEqual(360);
-		await page.close();
 	});
 });
 
@@ -73,7 +74,6 @@ describe('quoted blocks', () => {
 		const caption = page.locator('figure[data-outlet="associated-press"] figcaption');
 		await expect(caption.isVisible()).resolves.toBe(true);
 		await expect(caption.textContent()).resolves.toContain('Associated Press');
-		await page.close();
 	});
 });
 

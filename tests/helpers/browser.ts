@@ -37,18 +37,22 @@ export async function closeContexts(browser: Browser | undefined): Promise<void>
  * touch, colour scheme…), each test starting from a navigation of its own. A new context costs
  * Chromium about a second of CPU here (a renderer process started and warmed up), a navigation in
  * a page already open about a third of that, and the document it loads is as new: the page's
- * scripts, DOM, focus, selection and scroll start over. What does not start over is the context's
- * and Playwright's: the HTTP cache (a test that counts requests takes a context of its own), the
- * page's listeners and init scripts (added once, by `prepare`), Playwright's mouse position, media
- * set with `page.emulateMedia`, and the fake clock's log. The pages are closed with the file's
- * contexts (`closeContexts`); one that a test closed is opened again.
+ * scripts, DOM, focus, selection and scroll start over. A page handed out again has its mouse moved
+ * back to the corner (where a new page's is, so that no name lies under it as the next document
+ * loads). What does not start over is the context's: the HTTP cache (a test that asserts what is
+ * or is not fetched takes a context of its own), the page's listeners and init scripts (added
+ * once, by `prepare`), media set with `page.emulateMedia`, and the fake clock's log. The pages
+ * are closed with the file's contexts (`closeContexts`); one that a test closed is opened again.
  */
 export function reusedPages(browser: () => Browser, prepare: (page: Page) => Promise<void> | void = () => {}) {
 	const pages = new Map<string, Promise<Page>>();
 	return async (options: BrowserContextOptions = {}): Promise<Page> => {
 		const key = JSON.stringify(options);
 		const known = await pages.get(key)?.catch(() => undefined);
-		if (known && !known.isClosed()) return known;
+		if (known && !known.isClosed()) {
+			await known.mouse.move(0, 0);
+			return known;
+		}
 		const made = browser()
 			.newPage(options)
 			.then(async (page) => {
