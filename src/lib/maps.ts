@@ -167,17 +167,21 @@ function clipPolygon(polygon: Polygon, box: Bounds): Polygon | undefined {
 	return rings.length ? { type: 'Polygon', coordinates: rings } : undefined;
 }
 
+/** True when bounds hold a point (on their edge included), bounds across the antimeridian too. */
+function boundsHold([[west, south], [east, north]]: Bounds, lon: number, lat: number): boolean {
+	if (lat < south || lat > north) return false;
+	return west <= east ? lon >= west && lon <= east : lon >= west || lon <= east;
+}
+
 const countryCache = new Map<string, string | undefined>();
 
 /** The Natural Earth country that contains a point, if any. */
 export function countryAt(lon: number, lat: number): string | undefined {
 	const key = `${lon},${lat}`;
 	if (countryCache.has(key)) return countryCache.get(key);
-	const point: Bounds = [
-		[lon, lat],
-		[lon, lat],
-	];
-	const name = atlas().countries.find((c) => mayIntersect(c.bounds, point) && geoContains(c, [lon, lat]))?.properties.name;
+	// Only the polygons whose bounds hold the point are tested: a country's islands, and the whole of
+	// Russia (its bounds cross the antimeridian), are far from most places.
+	const name = atlas().countries.find((c) => c.pieces.some((p) => boundsHold(p.bounds, lon, lat) && geoContains(p.geometry, [lon, lat])))?.properties.name;
 	countryCache.set(key, name);
 	return name;
 }

@@ -1,7 +1,7 @@
 /** The shared contracts: addresses, slugs, escaping and name normalisation, each defined once. */
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeXml, jsonForScript } from '../../src/escape.ts';
-import { foldApostrophes, normalizeName } from '../../src/names.ts';
+import { containsWords, foldApostrophes, normalizeName } from '../../src/names.ts';
 import { absoluteUrl, createRoutes } from '../../src/routes.ts';
 import { slugify } from '../../src/slug.ts';
 import { anchorFromText } from '../../src/markdown/text.ts';
@@ -63,5 +63,36 @@ describe('names', () => {
 			expect(foldApostrophes(`Shi${apostrophe}ite`)).toHaveLength('Shi’ite'.length);
 		}
 		expect(normalizeName('  ISIS \u2013 Iraq ')).toBe('isis - iraq');
+	});
+
+	it('finds a name in a text only as whole words', () => {
+		expect(containsWords('the isis fighters', 'isis')).toBe(true);
+		expect(containsWords('isis', 'isis')).toBe(true);
+		expect(containsWords('isisland and isis2', 'isis')).toBe(false);
+		expect(containsWords('isisland, then isis.', 'isis')).toBe(true);
+		expect(containsWords('al-maliki said', 'maliki')).toBe(true);
+		expect(containsWords('émaliki', 'maliki')).toBe(false);
+		expect(containsWords('𝐀maliki 𝐀', 'maliki')).toBe(false);
+		expect(containsWords('😀maliki😀', 'maliki')).toBe(true);
+		expect(containsWords("shi'ite (and) sunni", '(and)')).toBe(true);
+	});
+
+	it('finds whole words as a regular expression with letter and digit boundaries does', () => {
+		const pieces = ['a', 'b', 'ab', ' ', '-', '.', 'é', '1', '𝐀', '😀', '(', '\\', '$'];
+		let seed = 7;
+		const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+		const pick = (n: number) => Array.from({ length: n }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+		const patterns = new Map<string, RegExp>();
+		const disagreements: string[] = [];
+		let found = 0;
+		for (let i = 0; i < 2000; i++) {
+			const [text, name] = [pick(1 + Math.floor(random() * 12)), pick(1 + Math.floor(random() * 2))];
+			if (!patterns.has(name)) patterns.set(name, new RegExp(`(^|[^\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u'));
+			const expected = patterns.get(name)!.test(text);
+			if (expected) found++;
+			if (containsWords(text, name) !== expected) disagreements.push(`${JSON.stringify(name)} in ${JSON.stringify(text)}`);
+		}
+		expect(disagreements).toEqual([]);
+		expect(found).toBeGreaterThan(150);
 	});
 });
