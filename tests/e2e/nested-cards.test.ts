@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { reusedPages } from '../helpers/browser.ts';
 import { edgeCasesSite } from '../helpers/build.ts';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
 
@@ -26,8 +27,25 @@ siteInBrowser(edgeCasesSite, (s, b) => {
 	browser = b;
 });
 
-/** A page whose timers run on Playwright's clock, with every request after loading recorded. */
-async function open(options: BrowserContextOptions = DESKTOP, address = ARTICLE): Promise<{ page: Page; requests: string[] }> {
+/** Pages whose timers run on Playwright's clock, that the tests with the same options take turns in (see `reusedPages`). */
+const pageFor = reusedPages(
+	() => browser,
+	(page) => page.clock.install(),
+);
+
+/** A page whose timers run on Playwright's clock: the one the earlier tests with the same options used, with a new document. */
+async function open(options: BrowserContextOptions = DESKTOP, address = ARTICLE): Promise<{ page: Page }> {
+	const page = await pageFor({ ...options, bypassCSP: true });
+	await page.goto(site.url + address);
+	await page.waitForLoadState('networkidle');
+	return { page };
+}
+
+/**
+ * A page whose timers run on Playwright's clock, with every request after loading recorded, in a
+ * context of its own: nothing in its HTTP cache that would spare a request.
+ */
+async function openWatched(options: BrowserContextOptions = DESKTOP, address = ARTICLE): Promise<{ page: Page; requests: string[] }> {
 	const context = await browser.newContext({ ...options, bypassCSP: true });
 	const page = await context.newPage();
 	await page.clock.install();
@@ -70,7 +88,7 @@ async function openNestedByMouse(page: Page) {
 
 describe('a card opened from a card, with a mouse', () => {
 	it('opens on hover, stacked beside the first, and makes no request', async () => {
-		const { page, requests } = await open();
+		const { page, requests } = await openWatched();
 		await openNestedByMouse(page);
 		expect(await openCards(page)).toEqual(['izzat-ibrahim-al-douri', 'naqshbandi-army']);
 		const first = await box(cardOf(page, 'izzat-ibrahim-al-douri'));
@@ -97,7 +115,6 @@ describe('a card opened from a card, with a mouse', () => {
 		await page.mouse.move(1270, 790, { steps: 4 });
 		await page.clock.runFor(400);
 		expect(await openCards(page)).toEqual([]);
-		await page.context().close();
 	});
 
 	it('is dismissable one level at a time with Escape, the pointer staying where it is', async () => {
@@ -107,7 +124,6 @@ describe('a card opened from a card, with a mouse', () => {
 		expect(await openCards(page)).toEqual(['izzat-ibrahim-al-douri']);
 		await page.keyboard.press('Escape');
 		expect(await openCards(page)).toEqual([]);
-		await page.context().close();
 	});
 
 	it('closes the second card on a click in the first, and both on a click outside', async () => {
@@ -118,7 +134,6 @@ describe('a card opened from a card, with a mouse', () => {
 		expect(await openCards(page)).toEqual(['izzat-ibrahim-al-douri']);
 		await page.mouse.click(1270, 790);
 		expect(await openCards(page)).toEqual([]);
-		await page.context().close();
 	});
 });
 
@@ -142,7 +157,6 @@ describe('a card opened from a card, with a keyboard', () => {
 		await page.keyboard.press('Escape');
 		expect(await openCards(page)).toEqual([]);
 		expect(await active(page)).toEqual({ entity: 'izzat-ibrahim-al-douri', card: undefined });
-		await page.context().close();
 	});
 
 	it('stays open while focused (persistent), and Tab out of a card goes on from its name', async () => {
@@ -160,7 +174,6 @@ describe('a card opened from a card, with a keyboard', () => {
 		expect(await active(page)).toEqual({ entity: 'baath-party', card: undefined });
 		await expect(page.evaluate(() => document.activeElement!.closest('.article-body') !== null)).resolves.toBe(true);
 		expect(await openCards(page)).toEqual(['baath-party']);
-		await page.context().close();
 	});
 
 	it('finds nothing with axe-core with a card open inside a card', async () => {
@@ -173,13 +186,12 @@ describe('a card opened from a card, with a keyboard', () => {
 			return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 		}, WCAG22_AA);
 		expect(violations).toEqual([]);
-		await page.context().close();
 	});
 });
 
 describe('a card opened from a card, on a touch phone', () => {
 	it('opens on the first tap, follows the link on the second, and a tap in the first card closes the second', async () => {
-		const { page, requests } = await open(PHONE);
+		const { page, requests } = await openWatched(PHONE);
 		await nameIn(page, 'izzat-ibrahim-al-douri').tap();
 		const douri = cardOf(page, 'izzat-ibrahim-al-douri');
 		await douri.waitFor({ state: 'visible' });
