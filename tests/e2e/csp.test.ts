@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fromHtml } from 'hast-util-from-html';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
-import { closeContexts, renderingUpdate, workerBrowser } from '../helpers/browser.ts';
+import { closeContexts, renderingUpdate, reusedPages, workerBrowser } from '../helpers/browser.ts';
 import { seedSite, type SiteBuild } from '../helpers/build.ts';
 import { headersFor, htmlPages } from '../helpers/dist.ts';
 import { findAll } from '../helpers/html.ts';
@@ -41,26 +41,38 @@ interface Watch {
 	foreignRequests: string[];
 }
 
-/** A page that records CSP violations, console errors and warnings, page errors and requests to other hosts. */
-async function watchedPage(options: Parameters<Browser['newPage']>[0] = {}): Promise<{ page: Page; watch: Watch }> {
-	const page = await browser.newPage(options);
-	const watch: Watch = { violations: [], consoleErrors: [], foreignRequests: [] };
-	const origin = new URL(server.url).origin;
-	page.on('console', (message) => {
-		if (message.type() === 'error' || message.type() === 'warning') watch.consoleErrors.push(`${message.type()}: ${message.text()}`);
-	});
-	page.on('pageerror', (error) => watch.consoleErrors.push(`page error: ${error.message}`));
-	page.on('request', (request) => {
-		const url = new URL(request.url());
-		if (url.origin !== origin && url.protocol !== 'data:') watch.foreignRequests.push(request.url());
-	});
-	await page.exposeFunction('__reportViolation', (text: string) => watch.violations.push(text));
-	await page.addInitScript(() => {
-		document.addEventListener('securitypolicyviolation', (event) => {
-			(window as unknown as { __reportViolation(t: string): void }).__reportViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+/** What the page records for the test under way (each test starts a new record). */
+let watching: Watch;
+
+/** The page the tests take turns in (see `reusedPages`), recording CSP violations, console errors and warnings, page errors and requests to other hosts. */
+const pageFor = reusedPages(
+	() => browser,
+	async (page) => {
+		const origin = new URL(server.url).origin;
+		page.on('console', (message) => {
+			if (message.type() === 'error' || message.type() === 'warning') watching.consoleErrors.push(`${message.type()}: ${message.text()}`);
 		});
-	});
-	return { page, watch };
+		page.on('pageerror', (error) => watching.consoleErrors.push(`page error: ${error.message}`));
+		page.on('request', (request) => {
+			const url = new URL(request.url());
+			if (url.origin !== origin && url.protocol !== 'data:') watching.foreignRequests.push(request.url());
+		});
+		await page.exposeFunction('__reportViolation', (text: string) => watching.violations.push(text));
+		await page.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (event) => {
+				(window as unknown as { __reportViolation(t: string): void }).__reportViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+			});
+		});
+	},
+);
+
+/** A page that records CSP violations, console errors and warnings, page errors and requests to other hosts, from now on (no document loaded yet). */
+async function watchedPage(): Promise<{ page: Page; watch: Watch }> {
+	const page = await pageFor();
+	// Whatever the page's previous document still reports goes to the previous record.
+	await page.goto('about:blank');
+	watching = { violations: [], consoleErrors: [], foreignRequests: [] };
+	return { page, watch: watching };
 }
 
 function expectClean(watch: Watch) {
@@ -122,7 +134,6 @@ describe('the strict Content Security Policy of public/_headers', () => {
 		await expect.poll(() => watch.violations.length).toBeGreaterThan(0);
 		expect(watch.violations[0]).toContain('script-src');
 		await expect(page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).resolves.toBeUndefined();
-		await page.close();
 	});
 
 	it('holds while reading: hovering and focusing names opens their cards with no violation or error', async () => {
@@ -147,7 +158,6 @@ describe('the strict Content Security Policy of public/_headers', () => {
 		// A violation the closing caused would have been reported by the next frame.
 		await renderingUpdate(page);
 		expectClean(watch);
-		await page.close();
 	});
 
 	it('holds while searching: Pagefind loads its WebAssembly and finds Baghdad', async () => {
@@ -164,7 +174,6 @@ describe('the strict Content Security Policy of public/_headers', () => {
 		await Promise.all([page.waitForURL(/\/reader\//), results.first().click()]);
 		await page.waitForLoadState('load');
 		expectClean(watch);
-		await page.close();
 	});
 
 	it('holds on every other kind of page: home, glossary, an entry, the 404 page', async () => {
@@ -180,6 +189,5 @@ describe('the strict Content Security Policy of public/_headers', () => {
 		// The 404 page's request is the one console error Chromium logs by itself: drop it.
 		watch.consoleErrors = watch.consoleErrors.filter((e) => !/status of 404/.test(e));
 		expectClean(watch);
-		await page.close();
 	});
 });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { reusedPages } from '../helpers/browser.ts';
 import { htmlPages, pagePath } from '../helpers/dist.ts';
 import { edgeCasesSite } from '../helpers/build.ts';
 import { siteInBrowser, type ServedSite } from '../helpers/site-server.ts';
@@ -29,23 +30,36 @@ interface Trap {
 	requests: string[];
 }
 
+/** What the page records for the test under way (each test starts a new record). */
+let trapping: Trap;
+
+/** The page the tests take turns in (see `reusedPages`), recording dialogs, errors and requests off the site or for a payload's `x`. */
+const pageFor = reusedPages(
+	() => browser,
+	(page) => {
+		page.on('dialog', (dialog) => {
+			trapping.dialogs.push(dialog.message());
+			void dialog.dismiss();
+		});
+		page.on('console', (m) => {
+			if (m.type() === 'error') trapping.errors.push(m.text());
+		});
+		page.on('pageerror', (e) => trapping.errors.push(e.message));
+		page.on('request', (r) => {
+			const url = new URL(r.url());
+			// The payloads' <img src=x> would ask for …/x; anything off the site is a leak too.
+			if (url.origin !== new URL(site.url).origin || /\/x$/.test(url.pathname)) trapping.requests.push(r.url());
+		});
+	},
+);
+
+/** A page that records dialogs, errors and requests off the site or for a payload's `x`, from now on (no document loaded yet). */
 async function trappedPage(): Promise<{ page: Page; trap: Trap }> {
-	const page = await browser.newPage();
-	const trap: Trap = { dialogs: [], errors: [], requests: [] };
-	page.on('dialog', (dialog) => {
-		trap.dialogs.push(dialog.message());
-		void dialog.dismiss();
-	});
-	page.on('console', (m) => {
-		if (m.type() === 'error') trap.errors.push(m.text());
-	});
-	page.on('pageerror', (e) => trap.errors.push(e.message));
-	page.on('request', (r) => {
-		const url = new URL(r.url());
-		// The payloads' <img src=x> would ask for …/x; anything off the site is a leak too.
-		if (url.origin !== new URL(site.url).origin || /\/x$/.test(url.pathname)) trap.requests.push(r.url());
-	});
-	return { page, trap };
+	const page = await pageFor();
+	// Whatever the page's previous document still reports goes to the previous record.
+	await page.goto('about:blank');
+	trapping = { dialogs: [], errors: [], requests: [] };
+	return { page, trap: trapping };
 }
 
 async function expectNothingRan(page: Page, trap: Trap) {
@@ -66,7 +80,6 @@ describe('script payloads in a browser', () => {
 			await expectNothingRan(page, trap);
 		}
 		expect(trap.errors).toEqual([]);
-		await page.close();
 	});
 
 	it('run from no card, opened by hover and by focus', async () => {
@@ -86,7 +99,6 @@ describe('script payloads in a browser', () => {
 		await expect(page.locator('[data-entity-card="xss-person"]').textContent()).resolves.toContain("<script>window.__xss='role'</script>");
 		await expectNothingRan(page, trap);
 		expect(trap.errors).toEqual([]);
-		await page.close();
 	});
 
 	it('run from no search result: titles and excerpts stay text', async () => {
@@ -104,6 +116,5 @@ describe('script payloads in a browser', () => {
 		expect(tags.filter((t) => !['a', 'h2', 'li', 'mark', 'p', 'span', 'ul'].includes(t))).toEqual([]);
 		await expectNothingRan(page, trap);
 		expect(trap.errors).toEqual([]);
-		await page.close();
 	});
 });
