@@ -46,11 +46,11 @@ async function open(address: string): Promise<Page> {
 	return page;
 }
 
-/** Titles and dates (`2015-03-02`) of the results on the search page, once its status line has settled. */
-async function results(page: Page): Promise<{ title: string; date?: string }[]> {
+/** Titles, links and dates (`2015-03-02`) of the results on the search page, once its status line has settled. */
+async function results(page: Page): Promise<{ title: string; href: string; date?: string }[]> {
 	await page.waitForFunction(() => /result|No results/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
-	const titles = await page.$$eval('[data-search-results] > li .result-title', (items) => items.map((item) => item.textContent ?? ''));
-	return titles.map((title) => ({ title, date: ARTICLES[title] }));
+	const links = await page.$$eval('[data-search-results] > li .result-title a', (items) => items.map((a) => ({ title: a.textContent ?? '', href: a.getAttribute('href') ?? '' })));
+	return links.map((link) => ({ ...link, date: ARTICLES[link.title] }));
 }
 
 describe('a site indexed in three parts', () => {
@@ -76,6 +76,8 @@ describe('a site indexed in three parts', () => {
 		const page = await open('search/?q=harbour');
 		const found = await results(page);
 		expect(found.map((r) => r.title)).toEqual(expect.arrayContaining(Object.keys(ARTICLES)));
+		// Every part's results link under the base path and carry the words to highlight.
+		for (const { href } of found) expect(href).toMatch(/^\/reader\/(articles|glossary)\/[\w-]+\/\?pagefind-highlight=harbour$/);
 		await page.close();
 	});
 
