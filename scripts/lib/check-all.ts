@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { basePath, contentRoot } from '../../src/settings.ts';
+import { runContentCheck } from './content-check.ts';
 
 export interface CheckOptions {
-	/** Arguments for the content check (`--fix`). */
+	/** Arguments for the content check (`--fix`, the one it knows). */
 	contentArgs?: string[];
 	/** The project's code check: a command and its arguments (default: `astro check`, warnings and errors). */
 	codeCheck?: string[];
@@ -42,7 +44,14 @@ function run(command: string[], env: NodeJS.ProcessEnv, onOutput?: (chunk: strin
  */
 export async function runChecks({ contentArgs = [], codeCheck = astroCheck(), env = process.env, print = (t) => process.stdout.write(t) }: CheckOptions = {}): Promise<number> {
 	print('Content (your articles and glossary):\n');
-	const content = await run([process.execPath, path.resolve('scripts/check-content.ts'), ...contentArgs], env, print);
+	// In this process: the content check's own command (scripts/check-content.ts) would start Node and import the pipeline again.
+	let contentStatus = 1;
+	try {
+		contentStatus = await runContentCheck({ root: contentRoot(env.CONTENT_DIR), base: basePath(env.BASE_PATH), fix: contentArgs.includes('--fix'), print: (line) => print(`${line}\n`) });
+	} catch (error) {
+		// As the check's own process would end: what failed, and the code check still runs.
+		print(`${(error as Error).stack ?? String(error)}\n`);
+	}
 	print('\nProject code (TypeScript in src/, scripts/ and tests/, checked by astro check; problems here are in the project, not in your content):\n');
 	const code = await run(codeCheck, { ...env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: path.resolve(CODE_CHECK_CONTENT) });
 	// Astro's progress lines (`12:00:01 [types] Generated`) say nothing about the code.
@@ -52,7 +61,7 @@ export async function runChecks({ contentArgs = [], codeCheck = astroCheck(), en
 		.map((line) => `  ${line}`)
 		.join('\n');
 	print(`${report}\n`);
-	const contentResult = content.status === 0 ? 'no errors (warnings, if any, are listed above)' : 'errors, listed above';
+	const contentResult = contentStatus === 0 ? 'no errors (warnings, if any, are listed above)' : 'errors, listed above';
 	print(`\nContent: ${contentResult}. Project code: ${code.status === 0 ? 'no errors' : "errors, listed above (for the project's developers)"}.\n`);
-	return content.status !== 0 || code.status !== 0 ? 1 : 0;
+	return contentStatus !== 0 || code.status !== 0 ? 1 : 0;
 }

@@ -155,13 +155,14 @@ export async function buildExpectingFailure(name: string, contentDir: string): P
 	}
 }
 
-/** Runs `npm run check`'s content linter on a folder. */
+/**
+ * Runs `npm run check`'s content linter on a folder, in this process (`runContentCheck`, which the
+ * command `scripts/check-content.ts` calls; tests/unit/annotate-cli.test.ts runs the command).
+ */
 export async function checkContent(contentDir: string): Promise<BuildFailure> {
-	try {
-		const { stdout, stderr } = await run(NODE, ['scripts/check-content.ts'], { env: buildEnv(contentDir, '/', '') });
-		return { code: 0, stdout, stderr };
-	} catch (error) {
-		const e = error as { code: number; stdout: string; stderr: string };
-		return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-	}
+	// Imported here, not above: the build queue's process imports this file and needs no Markdown pipeline.
+	const { runContentCheck } = await import('../../scripts/lib/content-check.ts');
+	let stdout = '';
+	const code = await runContentCheck({ root: path.resolve(contentDir), base: '/', print: (line) => (stdout += `${line}\n`) });
+	return { code, stdout, stderr: '' };
 }
