@@ -1,6 +1,6 @@
 /**
- * The real `import` command on the seed's raw text, into a temporary CONTENT_DIR holding the
- * seed glossary: six quoted blocks where the hand edition has them, both merged boundaries
+ * The import of the seed's raw text, into a temporary content folder holding the seed
+ * glossary: six quoted blocks where the hand edition has them, both merged boundaries
  * flagged (not split), every word kept, the frontmatter found in the credit line, and a file
  * that `npm run check` refuses until an editor has filled its placeholders.
  */
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/authoring/import/import-article.ts';
+import { formatSummary } from '../../src/authoring/import/summary.ts';
 import { loadCorpus } from '../../src/corpus/corpus.ts';
 import { parseFrontmatter } from '../../src/corpus/frontmatter.ts';
 import { loadGlossary } from '../../src/corpus/glossary.ts';
@@ -25,26 +26,29 @@ const NODE = path.resolve('node_modules/.bin/node');
 
 let dir: string;
 let written: string;
-let stdout: string;
+/** What `npm run import` prints for it. */
+let summary: string;
 const words = (text: string) => text.split(/[\s\u00a0]+/u).filter(Boolean);
 
 beforeAll(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-seed-'));
 	fs.cpSync(path.resolve('content/glossary'), path.join(dir, 'glossary'), { recursive: true });
-	({ stdout } = await run(NODE, ['scripts/import.ts', SEED, '--slug', 'seed'], { env: { ...process.env, CONTENT_DIR: dir } }));
+	// In this process: the command (scripts/import.ts) prints this summary of importArticle's result.
+	// It is run as a command below (refusing to overwrite, in CONTENT_DIR) and in import-fixtures.test.ts.
+	summary = formatSummary(await importArticle({ file: SEED, slug: 'seed', contentDir: dir }));
 	written = fs.readFileSync(path.join(dir, 'articles', 'seed.md'), 'utf8');
 }, 60_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('import of the seed text', () => {
-	it('writes the article under CONTENT_DIR/articles and prints a summary', () => {
-		expect(stdout).toContain('quoted blocks: 6');
-		expect(stdout).toContain('suspected merged boundaries: 2');
-		expect(stdout).toMatch(/“took control\.ISIS also”/);
-		expect(stdout).toMatch(/“under al-Maliki\.The return”/);
-		expect(stdout).toMatch(/every word kept/);
-		expect(stdout).toContain('note: the title begins with “MESOP WATCH VIDEO :”, and MESOP is an outlet of the glossary');
+	it('writes the article under the content folder’s articles/ and sums it up as the command prints it', () => {
+		expect(summary).toContain('quoted blocks: 6');
+		expect(summary).toContain('suspected merged boundaries: 2');
+		expect(summary).toMatch(/“took control\.ISIS also”/);
+		expect(summary).toMatch(/“under al-Maliki\.The return”/);
+		expect(summary).toMatch(/every word kept/);
+		expect(summary).toContain('note: the title begins with “MESOP WATCH VIDEO :”, and MESOP is an outlet of the glossary');
 	});
 
 	it('fills the frontmatter from the first line and the credit line, and leaves the summary to the editor', () => {
