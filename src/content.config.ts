@@ -1,11 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { articleLoader, glossaryLoader } from './corpus/loaders.ts';
-import { articleRecordSchema } from './schemas/article.ts';
+import { articleSchema } from './schemas/article.ts';
 import { glossaryRecordSchema } from './schemas/glossary.ts';
 
 const articles = defineCollection({
 	loader: articleLoader(),
-	schema: articleRecordSchema,
+	// The store holds an article's front matter: its annotations are in the article store (src/corpus/article-store.ts).
+	schema: articleSchema,
 });
 
 const glossary = defineCollection({

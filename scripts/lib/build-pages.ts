@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadCorpus } from '../../src/corpus/corpus.ts';
 import { basePath, contentRoot } from '../../src/settings.ts';
 import { provideCorpus } from '../../src/corpus/loaders.ts';
+import { diskArticleStore, type DiskArticleStore } from '../../src/corpus/article-store.ts';
 import { draftDiagnostics } from '../../src/corpus/drafts.ts';
 import { formatDiagnostics } from '../../src/markdown/diagnostics.ts';
 import { phase, plural } from './build-phase.ts';
@@ -36,10 +37,45 @@ export interface PagesResult {
 export async function buildPages({ outDir, verbose, drafts }: PagesOptions): Promise<PagesResult> {
 	const log = (line: string) => verbose && console.log(line);
 	const result: PagesResult = { ok: false };
+	const cacheDir = path.resolve(process.env.ASTRO_CACHE_DIR || 'node_modules/.astro');
+	const store = diskArticleStore(articleStoreDir(cacheDir));
+	try {
+		return await writePages(store, { outDir, verbose, drafts }, log, result);
+	} finally {
+		fs.rmSync(store.dir, { recursive: true, force: true });
+	}
+}
+
+/**
+ * This build's folder of rendered articles in the cache folder (`articles-<process id>`, so that
+ * builds sharing a cache folder do not mix), after removing those of builds that are gone.
+ */
+function articleStoreDir(cacheDir: string): string {
+	const ours = `articles-${process.pid}`;
+	if (fs.existsSync(cacheDir)) {
+		for (const name of fs.readdirSync(cacheDir)) {
+			const pid = /^articles-(\d+)$/.exec(name)?.[1];
+			if (pid && name !== ours && !running(Number(pid))) fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true });
+		}
+	}
+	return path.join(cacheDir, ours);
+}
+
+function running(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+async function writePages(store: DiskArticleStore, { outDir, verbose, drafts }: PagesOptions, log: (line: string) => void, result: PagesResult): Promise<PagesResult> {
+	const cacheDir = path.dirname(store.dir);
 	const checked = await phase(
 		log,
 		'checking the content',
-		() => checkAndProvideCorpus(contentRoot(), drafts),
+		() => checkAndProvideCorpus(contentRoot(), drafts, store),
 		(counts) => (counts ? `Content: ${plural(counts.articles, 'article')} and ${plural(counts.entries, 'glossary entry', 'glossary entries')} checked` : 'Content: errors found'),
 		(ms) => (result.contentMs = ms),
 	);
@@ -47,7 +83,7 @@ export async function buildPages({ outDir, verbose, drafts }: PagesOptions): Pro
 
 	// The corpus was just loaded and rendered: Astro's cached copy of the collections could only be
 	// stale (its cache key does not cover our loaders' code), so every build starts from it afresh.
-	fs.rmSync(path.resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'data-store.json'), { force: true });
+	fs.rmSync(path.join(cacheDir, 'data-store.json'), { force: true });
 	try {
 		// Astro is imported only now: a build stopped by the content check does not pay its import (about a second of CPU).
 		const { build } = await import('astro');
@@ -66,9 +102,12 @@ export async function buildPages({ outDir, verbose, drafts }: PagesOptions): Pro
 	return result;
 }
 
-/** Loads and checks the content; prints its diagnostics; hands it to the loaders when it has no error. */
-async function checkAndProvideCorpus(root: string, publishDrafts: boolean): Promise<{ articles: number; entries: number } | undefined> {
-	const corpus = await loadCorpus(root, basePath());
+/**
+ * Loads and checks the content; prints its diagnostics; hands it to the loaders when it has no
+ * error. Each article's rendered parts go to `store` as soon as it is rendered.
+ */
+async function checkAndProvideCorpus(root: string, publishDrafts: boolean, store: DiskArticleStore): Promise<{ articles: number; entries: number } | undefined> {
+	const corpus = await loadCorpus(root, basePath(), (article) => store.put(article));
 	// Draft entries (written by `npm run annotate -- --scaffold`) are not published unless asked.
 	const drafts = publishDrafts ? [] : draftDiagnostics(corpus.glossary.entries.values(), 'error');
 	const diagnostics = [...corpus.diagnostics, ...drafts];
@@ -83,6 +122,6 @@ async function checkAndProvideCorpus(root: string, publishDrafts: boolean): Prom
 	}
 	const published = [...corpus.glossary.entries.values()].filter((e) => e.draft).length;
 	if (published) console.log(`note: publishing ${published === 1 ? 'a draft entry' : `${published} draft entries`} (--drafts), shown with a "draft" badge.`);
-	provideCorpus(corpus);
+	provideCorpus(corpus, store);
 	return { articles: corpus.articles.length, entries: corpus.glossary.entries.size };
 }

@@ -4,20 +4,24 @@
  * in its own module graph, where module variables of this process are other copies. So the state
  * lives on one `globalThis` slot, typed here, and nothing else reads that slot.
  */
-import type { Article, Corpus } from './corpus.ts';
+import type { ArticleStore } from './article-store.ts';
+import type { ArticleListing, Corpus } from './corpus.ts';
 import type { DevErrorsState } from './dev-errors.ts';
 
 export interface BuildState {
-	/** The corpus for the current content folder and base path, loaded once and shared by both loaders. */
-	corpus?: Promise<Corpus>;
 	/**
-	 * The loaded articles by slug, for what is kept out of Astro's content store: their rendered HTML,
-	 * their annotations and their Markdown source. The store is serialized and compiled into a module
-	 * during the build and read back by every page; those parts are nine tenths of it (52 of 54 MB at
-	 * 1,000 articles) and its copies were the build's peak memory. The article loader sets it; the
-	 * site index (src/lib/site.ts) and pages read it by slug.
+	 * The corpus for the current content folder and base path, loaded once and shared by both loaders:
+	 * its articles' front matter (their rendered parts are in `articleStore`).
 	 */
-	articles?: ReadonlyMap<string, Article>;
+	corpus?: Promise<Corpus<ArticleListing>>;
+	/**
+	 * The articles' rendered HTML, annotations and text, kept out of Astro's content store (which is
+	 * serialized and compiled into a module during the build and read back by every page: those
+	 * parts were nine tenths of it, 52 of 54 MB at 1,000 articles) and, in a build, out of memory:
+	 * on disk in the build's cache folder. The site index (src/lib/site.ts) and pages read them by
+	 * slug. Set with the corpus.
+	 */
+	articleStore?: ArticleStore;
 	/**
 	 * In `astro dev`: each loader's reload, run together on one change of the content so that they
 	 * share one new corpus, and the file watchers already listened to.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { articleSchema, type ArticleData } from '../schemas/article.ts';
@@ -6,25 +7,34 @@ import { displayPath, showInvisible, type Diagnostic } from '../markdown/diagnos
 import { createArticleRenderer, createNoteRenderer } from '../markdown/pipeline.ts';
 import { basePath, contentRoot } from '../settings.ts';
 import { authorMention, creditsOf } from '../credits.ts';
-import { checkDatedFacts } from './dated-checks.ts';
+import { checkDatedFacts, type DatedArticle } from './dated-checks.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { listMarkdownFiles, loadGlossary, type Glossary } from './glossary.ts';
 import { checkSources, loadSourcePolicy, POLICY_FILE as SOURCING_POLICY_FILE } from './source-policy.ts';
 import { unmarkedLaterDates } from './dated-facts.ts';
 
-/** An article, validated and rendered. */
-export interface Article {
+/** What the pages hold of an article in memory: its front matter; its rendered parts are in an article store. */
+export interface ArticleListing {
 	slug: string;
 	data: ArticleData;
+	file: string;
+	/** A digest of the rendered HTML (Astro's store tells changed entries by it). */
+	digest: string;
+}
+
+/** An article, validated and rendered. */
+export interface Article extends ArticleListing {
 	html: string;
 	annotations: AnnotationRecord;
 	/** Markdown source of the body, frontmatter removed. */
 	body: string;
-	file: string;
 }
 
-/** The whole content folder, loaded and checked once. */
-export interface Corpus {
+/**
+ * The whole content folder, loaded and checked once. Its articles are whole (`Article`), or, when
+ * the loading kept their rendered parts elsewhere (`loadCorpus`'s `keep`), what it gave back.
+ */
+export interface Corpus<A extends ArticleListing = Article> {
 	root: string;
 	base: string;
 	glossary: Glossary;
@@ -32,7 +42,7 @@ export interface Corpus {
 	notes: Map<string, string>;
 	/** Each entry's note as Markdown with its marks replaced by their words (for open data), by id. */
 	noteWords: Map<string, string>;
-	articles: Article[];
+	articles: A[];
 	diagnostics: Diagnostic[];
 }
 
@@ -109,9 +119,13 @@ function creditFields(raw: unknown): { publisher: string; republished?: { by: st
 /**
  * Loads the glossary and every article under `root`, renders the articles through the
  * annotation pipeline and gathers every diagnostic, plus corpus-wide warnings (entries never
- * mentioned).
+ * mentioned). Each rendered article goes through `keep`, whose result the corpus holds: the
+ * article itself by default; the build writes its rendered parts to disk there and keeps its
+ * front matter (`DiskArticleStore.put`), so that the whole corpus is never in memory at once.
  */
-export async function loadCorpus(root = contentRoot(), base = basePath()): Promise<Corpus> {
+export async function loadCorpus(root?: string, base?: string): Promise<Corpus>;
+export async function loadCorpus<A extends ArticleListing>(root: string, base: string, keep: (article: Article) => A): Promise<Corpus<A>>;
+export async function loadCorpus<A extends ArticleListing>(root = contentRoot(), base = basePath(), keep?: (article: Article) => A): Promise<Corpus<A | Article>> {
 	const glossary = loadGlossary(path.join(root, 'glossary'));
 	const diagnostics: Diagnostic[] = [...glossary.diagnostics];
 	const sourcing = loadSourcePolicy(root);
@@ -128,7 +142,9 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 		noteWords.set(entry.id, note.markdown);
 	}
 	const render = await createArticleRenderer({ glossary, base });
-	const articles: Article[] = [];
+	const articles: (A | Article)[] = [];
+	/** What the dated checks need of each article: read before `keep` takes the article. */
+	const dated: DatedArticle[] = [];
 	const articleFiles = listMarkdownFiles(path.join(root, 'articles'));
 	if (!fs.existsSync(path.join(root, 'articles'))) {
 		diagnostics.push({
@@ -180,15 +196,13 @@ export async function loadCorpus(root = contentRoot(), base = basePath()): Promi
 			rendered.annotations.mentions.unshift(author);
 		}
 		if (!parsed.data || !validSlug) continue;
-		articles.push({ slug, data: parsed.data, html: rendered.html, annotations: rendered.annotations, body: parsed.body, file });
+		const digest = createHash('sha1').update(rendered.html).digest('base64url');
+		const article: Article = { slug, data: parsed.data, html: rendered.html, annotations: rendered.annotations, body: parsed.body, file, digest };
+		dated.push({ file, published: article.data.published, marked: new Set(article.annotations.mentions.map((m) => m.entity)) });
+		articles.push(keep ? keep(article) : article);
 	}
 	diagnostics.push(...unreadFiles(root));
-	diagnostics.push(
-		...checkDatedFacts(
-			glossary,
-			articles.map((a) => ({ file: a.file, published: a.data.published, marked: a.annotations.mentions.map((m) => m.entity) })),
-		),
-	);
+	diagnostics.push(...checkDatedFacts(glossary, dated));
 	for (const entry of glossary.entries.values()) {
 		if (mentionsKnown && !mentioned.has(entry.id)) {
 			diagnostics.push({

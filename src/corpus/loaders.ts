@@ -3,39 +3,40 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError } from '../markdown/diagnostics.ts';
 import { basePath, contentRoot } from '../settings.ts';
 import { buildState, clearBuildState } from './build-state.ts';
-import { loadCorpus, type Article, type Corpus } from './corpus.ts';
+import { memoryArticleStore, type ArticleStore } from './article-store.ts';
+import { loadCorpus, type ArticleListing, type Corpus } from './corpus.ts';
 import { clearContentErrors, recordContentErrors } from './dev-errors.ts';
 
-/** The corpus for the current content folder and base path, loaded once and shared by both loaders. */
-export function sharedCorpus(): Promise<Corpus> {
+/**
+ * The corpus for the current content folder and base path, loaded once and shared by both loaders
+ * (in `astro dev`, or a bare `astro build`: its articles' rendered parts kept in memory).
+ */
+export function sharedCorpus(): Promise<Corpus<ArticleListing>> {
 	const state = buildState();
-	state.corpus ??= loadCorpus(contentRoot(), basePath());
+	state.corpus ??= loadCorpus(contentRoot(), basePath()).then((corpus) => {
+		state.articleStore = memoryArticleStore(corpus.articles);
+		return corpus;
+	});
 	return state.corpus;
 }
 
-/** Hands a corpus that was already loaded (by the build script) to the loaders. */
-export function provideCorpus(corpus: Corpus): void {
-	buildState().corpus = Promise.resolve(corpus);
+/** Hands a corpus that was already loaded (by the build script), and the store of its articles' rendered parts, to the loaders. */
+export function provideCorpus(corpus: Corpus<ArticleListing>, store: ArticleStore): void {
+	const state = buildState();
+	state.corpus = Promise.resolve(corpus);
+	state.articleStore = store;
+}
+
+/** Where the loaded articles' rendered parts are (see `BuildState.articleStore`). */
+export function articleStore(): ArticleStore {
+	const store = buildState().articleStore;
+	if (!store) throw new Error('no rendered articles: the articles collection has not been loaded');
+	return store;
 }
 
 /** The rendered HTML of an article's body (the annotation pipeline's output). */
 export function articleHtml(slug: string): string {
-	return loadedArticle(slug).html;
-}
-
-/**
- * What the content store does not hold of an article (see `BuildState.articles`): its annotations
- * and its Markdown source, for the site index to put back on the collection's entry.
- */
-export function articleParts(slug: string): Pick<Article, 'annotations' | 'body'> {
-	const { annotations, body } = loadedArticle(slug);
-	return { annotations, body };
-}
-
-function loadedArticle(slug: string): Article {
-	const article = buildState().articles?.get(slug);
-	if (!article) throw new Error(`no rendered article "${slug}": the articles collection has not been loaded`);
-	return article;
+	return articleStore().html(slug);
 }
 
 /** Drops the shared corpus and article HTML once a build has written its pages. */
@@ -48,7 +49,7 @@ export function releaseCorpus(): void {
  * them once (both loaders share one corpus) and shows them in the browser (dev-errors.ts), keeping
  * the last good content in the store.
  */
-async function checkedCorpus(context: LoaderContext): Promise<Corpus | undefined> {
+async function checkedCorpus(context: LoaderContext): Promise<Corpus<ArticleListing> | undefined> {
 	const corpus = await sharedCorpus();
 	const errors = corpus.diagnostics.filter((d) => d.severity === 'error');
 	if (!errors.length) {
@@ -86,7 +87,7 @@ function watchContent(context: LoaderContext, name: string, reload: () => Promis
  * A loader that fills its collection from the checked corpus, and in `astro dev` fills it again
  * whenever the content changes.
  */
-function corpusLoader(name: string, fill: (corpus: Corpus, context: LoaderContext) => Promise<void>): Loader {
+function corpusLoader(name: string, fill: (corpus: Corpus<ArticleListing>, context: LoaderContext) => Promise<void>): Loader {
 	return {
 		name,
 		async load(context) {
@@ -113,21 +114,14 @@ function projectFilePath(file: string): string | undefined {
 
 /**
  * Articles from `content/articles/`, rendered by the annotation pipeline. The store gets each
- * article's front matter; its HTML, annotations and Markdown source stay with the loaded corpus
- * (`articleHtml`, `articleParts`): validated here all the same.
+ * article's front matter; its HTML and annotations are in the article store (`articleStore`).
  */
 export function articleLoader(): Loader {
 	return corpusLoader('annotated-reader-articles', async (corpus, context) => {
 		for (const article of corpus.articles) {
-			const { annotations: _checked, ...data } = await context.parseData({ id: article.slug, data: { ...article.data, annotations: article.annotations } });
-			context.store.set({
-				id: article.slug,
-				data,
-				filePath: projectFilePath(article.file),
-				digest: context.generateDigest(article.html),
-			});
+			const data = await context.parseData({ id: article.slug, data: article.data });
+			context.store.set({ id: article.slug, data, filePath: projectFilePath(article.file), digest: article.digest });
 		}
-		buildState().articles = new Map(corpus.articles.map((a) => [a.slug, a]));
 	});
 }
 

@@ -21,15 +21,21 @@ export interface ArticleDataInput {
 	site: SiteAddress;
 }
 
+/** Where an article's text and spans are kept between its two data files (the article store). */
+export interface ArticleTextCache {
+	text(slug: string): ArticleText | undefined;
+	keepText(slug: string, text: ArticleText): void;
+}
+
 /**
  * The article's text and spans, computed once per article and build: both data files need them,
- * and parsing the HTML is the expensive part.
+ * and parsing the HTML (given by `html` when needed) is the expensive part.
  */
-export function spansOf(slug: string, html: string, cache: Map<string, ArticleText>): ArticleText {
-	let spans = cache.get(slug);
+export function spansOf(slug: string, html: () => string, cache: ArticleTextCache): ArticleText {
+	let spans = cache.text(slug);
 	if (!spans) {
-		spans = articleText(html);
-		cache.set(slug, spans);
+		spans = articleText(html());
+		cache.keepText(slug, spans);
 	}
 	return spans;
 }

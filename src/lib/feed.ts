@@ -5,7 +5,7 @@
 import { create } from 'xmlbuilder2';
 import { absoluteUrl } from '../routes.ts';
 import { SITE_NAME, type SiteAddress } from './seo.ts';
-import type { ArticleEntry } from './site.ts';
+import type { ListedArticle } from './site.ts';
 
 /**
  * How many articles the feed lists: the newest ones. Readers poll a feed for what is new, so it
@@ -21,7 +21,7 @@ const atomDate = (date: string) => `${date}T00:00:00Z`;
  * The Atom feed of the newest `FEED_ARTICLES` of `articles` (newest first, by publication date),
  * with absolute addresses on the site's origin.
  */
-export function atomFeed(articles: readonly ArticleEntry[], { routes, origin }: SiteAddress): string {
+export function atomFeed(articles: readonly ListedArticle[], { routes, origin }: SiteAddress): string {
 	// Newest first by date, then by id, so the same content always gives the same feed.
 	const newest = [...articles].sort((a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id)).slice(0, FEED_ARTICLES);
 	const home = absoluteUrl(routes.home, origin);

@@ -3,20 +3,35 @@ import type { ArticleRecord } from '../schemas/article.ts';
 import type { QuoteRecord } from '../schemas/annotations.ts';
 import { ENTITY_TYPES, type EntityType, type GlossaryRecord } from '../schemas/glossary.ts';
 import { createRoutes } from '../routes.ts';
-import type { ArticleText } from './open-data.ts';
 import { basePath, siteOrigin } from '../settings.ts';
 import { relationIndex, type RelationStatement } from './relations.ts';
-import { articleParts } from '../corpus/loaders.ts';
+import { articleStore } from '../corpus/loaders.ts';
 
 /**
- * An entry of the articles collection. Typed from our schema rather than from the types `astro sync`
- * generates, so the type check needs no generated file (Astro's own entries are assignable to it).
+ * An entry of the articles collection, as the site index lists it: its front matter. Typed from our
+ * schema rather than from the types `astro sync` generates, so the type check needs no generated
+ * file (Astro's own entries are assignable to it).
  */
+export interface ListedArticle {
+	id: string;
+	data: Omit<ArticleRecord, 'annotations'>;
+}
+
+/** An article with its annotations and Markdown source, for the pages made from one article (`fullArticle`). */
 export interface ArticleEntry {
 	id: string;
 	data: ArticleRecord;
 	/** The Markdown source of the body. */
 	body?: string;
+}
+
+/**
+ * The article with its annotations and Markdown source, read from the article store: the site
+ * index holds every article's front matter only, so that the corpus is not all in memory at once.
+ */
+export function fullArticle(article: ListedArticle): ArticleEntry {
+	const store = articleStore();
+	return { id: article.id, data: { ...article.data, annotations: store.annotations(article.id) }, body: store.body(article.id) };
 }
 
 /** An entry of the glossary collection; its body is the note's Markdown. */
@@ -31,7 +46,7 @@ export interface GlossaryEntry {
 
 /** A mention of an entity in an article, for entry pages. */
 export interface Backlink {
-	article: ArticleEntry;
+	article: ListedArticle;
 	anchor: string;
 	sentence: string;
 	/** The words of the mention, as the article spells them. */
@@ -40,13 +55,13 @@ export interface Backlink {
 
 /** A quoted block of an article, for outlet pages and the Sources section. */
 export interface QuoteRef {
-	article: ArticleEntry;
+	article: ListedArticle;
 	quote: QuoteRecord;
 }
 
 /** Lookups that every page needs, computed once per build rather than once per page. */
 export interface SiteIndex {
-	articles: ArticleEntry[];
+	articles: ListedArticle[];
 	entries: Map<string, GlossaryEntry>;
 	byType: Map<EntityType, GlossaryEntry[]>;
 	backlinks: Map<string, Backlink[]>;
@@ -62,8 +77,6 @@ export interface SiteIndex {
 	 * `asOf`, a role's start or end). Open periods on entry pages run to it.
 	 */
 	latestDate: string;
-	/** Each article's text and spans, filled as the data files are made (see `spansOf`). */
-	articleTexts: Map<string, ArticleText>;
 }
 
 let index: Promise<SiteIndex> | undefined;
@@ -75,12 +88,8 @@ export function siteIndex(): Promise<SiteIndex> {
 }
 
 async function build(): Promise<SiteIndex> {
-	// The store holds an article's front matter; its annotations and source come from the loaded corpus.
-	const stored: { id: string; data: Omit<ArticleRecord, 'annotations'> }[] = await getCollection('articles');
-	const collection: ArticleEntry[] = stored.map(({ id, data }) => {
-		const { annotations, body } = articleParts(id);
-		return { id, data: { ...data, annotations }, body };
-	});
+	// The store holds an article's front matter; its annotations are read once here, one article at a time.
+	const collection: ListedArticle[] = (await getCollection('articles')).map(({ id, data }: ListedArticle) => ({ id, data }));
 	const articles = collection.sort((a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id));
 	const entriesCollection: GlossaryEntry[] = await getCollection('glossary');
 	const glossary = entriesCollection.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
@@ -90,16 +99,23 @@ async function build(): Promise<SiteIndex> {
 	const backlinks = new Map<string, Backlink[]>();
 	const quotesByOutlet = new Map<string, QuoteRef[]>();
 	const mentionCounts = new Map<string, Map<string, number>>();
+	const store = articleStore();
+	// The backlinks hold every mention's sentence for the whole build: a sentence with three names
+	// is held once rather than three times (each read from the store is a string of its own), and so
+	// are an article's anchors and the labels, which repeat from article to article.
+	const labels = new Map<string, string>();
 	for (const article of articles) {
 		const counts = new Map<string, number>();
-		for (const mention of article.data.annotations.mentions) {
+		const annotations = store.annotations(article.id);
+		const strings = new Map<string, string>();
+		for (const mention of annotations.mentions) {
 			counts.set(mention.entity, (counts.get(mention.entity) ?? 0) + 1);
 			const list = backlinks.get(mention.entity) ?? [];
-			list.push({ article, anchor: mention.anchor, sentence: mention.sentence, label: mention.label });
+			list.push({ article, anchor: onceIn(strings, mention.anchor), sentence: onceIn(strings, mention.sentence), label: onceIn(labels, mention.label) });
 			backlinks.set(mention.entity, list);
 		}
 		mentionCounts.set(article.id, counts);
-		for (const quote of article.data.annotations.quotes) {
+		for (const quote of annotations.quotes) {
 			const list = quotesByOutlet.get(quote.outlet) ?? [];
 			list.push({ article, quote });
 			quotesByOutlet.set(quote.outlet, list);
@@ -110,7 +126,15 @@ async function build(): Promise<SiteIndex> {
 	const names = new Map(glossary.map((e) => [e.id, e.data.name]));
 	let latestDate = articles[0]?.data.published ?? '';
 	for (const { data } of glossary) for (const date of [data.asOf, ...data.roles.flatMap((r) => [r.start, r.end ?? ''])]) if (date > latestDate) latestDate = date;
-	return { articles, entries, byType, backlinks, quotesByOutlet, mentionCounts, relations, names, latestDate, articleTexts: new Map() };
+	return { articles, entries, byType, backlinks, quotesByOutlet, mentionCounts, relations, names, latestDate };
+}
+
+/** The string equal to `value` kept in `kept` (the first one seen), so that equal strings are held once. */
+function onceIn(kept: Map<string, string>, value: string): string {
+	const found = kept.get(value);
+	if (found !== undefined) return found;
+	kept.set(value, value);
+	return value;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * What Astro's content store holds of an article (issue 16): its front matter, not its rendered
  * HTML, annotations or Markdown source. The store is serialized, compiled into a module and read
- * back during the build, so whatever it holds is copied several times; those parts stay with the
- * loaded corpus (src/corpus/build-state.ts), and the pages that show them still do.
+ * back during the build, so whatever it holds is copied several times; those parts are in the
+ * article store (src/corpus/article-store.ts), and the pages that show them still do.
  */
 import fs from 'node:fs';
 import path from 'node:path';
