@@ -142,5 +142,16 @@ export function glossaryLoader(): Loader {
 				rendered: { html, metadata: {} },
 			});
 		}
+		if (!context.watcher) releaseGlossary(corpus);
 	});
+}
+
+/**
+ * A build (or `astro sync`) fills the store once: from then on the glossary, its notes rendered and
+ * their words are in Astro's store, and the corpus in the build state (which the sitemap's dates
+ * read for its articles) need not hold them a second time for the rest of the build.
+ */
+function releaseGlossary(corpus: Corpus<ArticleListing>): void {
+	const glossary = { ...corpus.glossary, entries: new Map(), byName: new Map(), failed: new Map() };
+	buildState().corpus = Promise.resolve({ ...corpus, glossary, notes: new Map(), noteWords: new Map() });
 }
