@@ -22,6 +22,8 @@ export interface BuildState {
 	 * slug. Set with the corpus.
 	 */
 	articleStore?: ArticleStore;
+	/** Each glossary entry's note by id, kept out of Astro's content store (see `glossaryLoader`). */
+	glossaryNotes?: ReadonlyMap<string, GlossaryNote>;
 	/**
 	 * In `astro dev`: each loader's reload, run together on one change of the content so that they
 	 * share one new corpus, and the file watchers already listened to.
@@ -29,6 +31,12 @@ export interface BuildState {
 	contentWatch?: { reloads: Map<string, () => Promise<void>>; watchers: WeakSet<object> };
 	/** In `astro dev`: the content's current errors and the dev server to show them in (dev-errors.ts). */
 	devErrors?: DevErrorsState;
+}
+
+/** A glossary entry's note: its HTML, and its Markdown with each mark replaced by its words (for open data). */
+export interface GlossaryNote {
+	html: string;
+	words: string;
 }
 
 const SLOT = Symbol.for('annotated-reader.build-state');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError } from '../markdown/diagnostics.ts';
 import { basePath, contentRoot } from '../settings.ts';
-import { buildState, clearBuildState } from './build-state.ts';
+import { buildState, clearBuildState, type GlossaryNote } from './build-state.ts';
 import { memoryArticleStore, type ArticleStore } from './article-store.ts';
 import { loadCorpus, type ArticleListing, type Corpus } from './corpus.ts';
 import { clearContentErrors, recordContentErrors } from './dev-errors.ts';
@@ -125,31 +125,39 @@ export function articleLoader(): Loader {
 	});
 }
 
-/** Glossary entries from `content/glossary/`, each with its rendered note. */
+/**
+ * Glossary entries from `content/glossary/`. The store gets each entry's front matter; its note,
+ * rendered and as words, is kept beside it in the build state (`glossaryNote`): Astro compiles its
+ * store into a module and reads it back, so each byte in it is held three or four times over for
+ * the whole build (the notes were half of the store).
+ */
 export function glossaryLoader(): Loader {
 	return corpusLoader('annotated-reader-glossary', async (corpus, context) => {
+		const notes = new Map<string, GlossaryNote>();
 		for (const entry of corpus.glossary.entries.values()) {
 			const { id, note, noteLine: _line, ...fields } = entry;
 			const data = await context.parseData({ id, data: fields });
 			const html = corpus.notes.get(id) ?? '';
-			// The note's Markdown, its marks replaced by their words, is kept as the body for the open-data export.
-			context.store.set({
-				id,
-				data,
-				body: (corpus.noteWords.get(id) ?? note).trim(),
-				filePath: projectFilePath(entry.file),
-				digest: context.generateDigest({ ...fields, html, note }),
-				rendered: { html, metadata: {} },
-			});
+			// The note's Markdown, its marks replaced by their words, is what the open-data export gives.
+			notes.set(id, { html, words: (corpus.noteWords.get(id) ?? note).trim() });
+			context.store.set({ id, data, filePath: projectFilePath(entry.file), digest: context.generateDigest({ ...fields, html, note }) });
 		}
+		buildState().glossaryNotes = notes;
 		if (!context.watcher) releaseGlossary(corpus);
 	});
 }
 
+/** A glossary entry's note: rendered by the note pipeline, and as Markdown with its marks replaced by their words. */
+export function glossaryNote(id: string): GlossaryNote {
+	const notes = buildState().glossaryNotes;
+	if (!notes) throw new Error('no glossary notes: the glossary collection has not been loaded');
+	return notes.get(id) ?? { html: '', words: '' };
+}
+
 /**
- * A build (or `astro sync`) fills the store once: from then on the glossary, its notes rendered and
- * their words are in Astro's store, and the corpus in the build state (which the sitemap's dates
- * read for its articles) need not hold them a second time for the rest of the build.
+ * A build (or `astro sync`) fills the store once: from then on the glossary is in Astro's store and
+ * its notes in the build state, and the corpus there (which the sitemap's dates read for its
+ * articles) need not hold them a second time for the rest of the build.
  */
 function releaseGlossary(corpus: Corpus<ArticleListing>): void {
 	const glossary = { ...corpus.glossary, entries: new Map(), byName: new Map(), failed: new Map() };

@@ -5,7 +5,7 @@ import { ENTITY_TYPES, type EntityType, type GlossaryRecord } from '../schemas/g
 import { createRoutes } from '../routes.ts';
 import { basePath, siteOrigin } from '../settings.ts';
 import { relationIndex, type RelationStatement } from './relations.ts';
-import { articleStore } from '../corpus/loaders.ts';
+import { articleStore, glossaryNote } from '../corpus/loaders.ts';
 
 /**
  * An entry of the articles collection, as the site index lists it: its front matter. Typed from our
@@ -91,7 +91,11 @@ async function build(): Promise<SiteIndex> {
 	// The store holds an article's front matter; its annotations are read once here, one article at a time.
 	const collection: ListedArticle[] = (await getCollection('articles')).map(({ id, data }: ListedArticle) => ({ id, data }));
 	const articles = collection.sort((a, b) => b.data.published.localeCompare(a.data.published) || a.id.localeCompare(b.id));
-	const entriesCollection: GlossaryEntry[] = await getCollection('glossary');
+	// The store holds an entry's front matter; its note is kept beside it (`glossaryNote`).
+	const entriesCollection: GlossaryEntry[] = (await getCollection('glossary')).map(({ id, data }: GlossaryEntry) => {
+		const { html, words } = glossaryNote(id);
+		return { id, data, body: words, rendered: { html } };
+	});
 	const glossary = entriesCollection.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
 	const entries = new Map(glossary.map((e) => [e.id, e]));
 	const byType = new Map<EntityType, GlossaryEntry[]>(ENTITY_TYPES.map((t) => [t, []]));
