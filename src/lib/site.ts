@@ -26,12 +26,16 @@ export interface ArticleEntry {
 }
 
 /**
- * The article with its annotations and Markdown source, read from the article store: the site
- * index holds every article's front matter only, so that the corpus is not all in memory at once.
+ * The article with its annotations, read from the article store: the site index holds every
+ * article's front matter only, so that the corpus is not all in memory at once.
  */
+export function withAnnotations(article: ListedArticle): ArticleEntry {
+	return { id: article.id, data: { ...article.data, annotations: articleStore().annotations(article.id) } };
+}
+
+/** The article with its annotations and its Markdown source (for the article page's search data). */
 export function fullArticle(article: ListedArticle): ArticleEntry {
-	const store = articleStore();
-	return { id: article.id, data: { ...article.data, annotations: store.annotations(article.id) }, body: store.body(article.id) };
+	return { ...withAnnotations(article), body: articleStore().body(article.id) };
 }
 
 /** An entry of the glossary collection; its body is the note's Markdown. */

@@ -1,13 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { articleHtml, articleStore } from '../../../corpus/loaders.ts';
 import { articleAnnotations, spansOf } from '../../../lib/article-data.ts';
-import { ORIGIN, articlePaths, routes, siteIndex, fullArticle, type ListedArticle } from '../../../lib/site.ts';
+import { ORIGIN, articlePaths, routes, siteIndex, withAnnotations, type ListedArticle } from '../../../lib/site.ts';
 
 export const getStaticPaths = articlePaths satisfies GetStaticPaths;
 
 /** `/data/articles/<slug>.annotations.jsonld`: the annotations as a W3C Web Annotation collection. */
 export const GET: APIRoute<{ article: ListedArticle }> = async ({ props }) => {
-	const article = fullArticle(props.article);
+	const article = withAnnotations(props.article);
 	const { entries } = await siteIndex();
 	const spans = spansOf(article.id, () => articleHtml(article.id), articleStore());
 	const data = articleAnnotations({ article, spans, entries, site: { routes, origin: ORIGIN } });
